@@ -1,0 +1,97 @@
+package dev.orderflow.inventory.application;
+
+import dev.orderflow.inventory.FindReservationUseCase;
+import dev.orderflow.inventory.ReservationConflictException;
+import dev.orderflow.inventory.ReservationResult;
+import dev.orderflow.inventory.ReserveStockCommand;
+import dev.orderflow.inventory.ReserveStockUseCase;
+import dev.orderflow.inventory.domain.InventoryItem;
+import dev.orderflow.inventory.domain.Reservation;
+import dev.orderflow.inventory.port.out.InventoryRepository;
+import dev.orderflow.inventory.port.out.StockLedger;
+import dev.orderflow.inventory.port.out.StockLedger.CommitOutcome;
+import dev.orderflow.shared.OrderId;
+import java.time.Clock;
+import java.util.Optional;
+import reactor.core.publisher.Mono;
+
+/**
+ * Decides on a reservation from a consistent read, then records it with a write that is conditional on what
+ * was read. When the condition fails (another order took stock, or the price changed, in between) it decides
+ * again on fresh data. The store, not this class, guarantees that stock never goes below zero.
+ */
+public class ReserveStockService implements ReserveStockUseCase, FindReservationUseCase {
+
+    /** Each lost race means another order made progress, so a few attempts suffice even under heavy contention. */
+    static final int MAX_ATTEMPTS = 25;
+
+    private final InventoryRepository inventory;
+    private final StockLedger ledger;
+    private final Clock clock;
+
+    public ReserveStockService(InventoryRepository inventory, StockLedger ledger, Clock clock) {
+        this.inventory = inventory;
+        this.ledger = ledger;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<ReservationResult> reserve(ReserveStockCommand command) {
+        return ledger.find(command.orderId())
+                .map(existing -> answerRepeated(existing, command))
+                .switchIfEmpty(Mono.defer(() -> decide(command, 1)));
+    }
+
+    @Override
+    public Mono<ReservationResult> find(OrderId orderId) {
+        return ledger.find(orderId).map(Reservation::result);
+    }
+
+    private Mono<ReservationResult> decide(ReserveStockCommand command, int attempt) {
+        return inventory.find(command.productId())
+                .map(Optional::of)
+                .defaultIfEmpty(Optional.empty())
+                .flatMap(item -> {
+                    Reservation proposal = propose(command, item);
+                    Mono<CommitOutcome> write = proposal.holdsStock()
+                            ? ledger.commit(proposal, item.orElseThrow().price())
+                            : ledger.recordRejection(proposal);
+                    return write.flatMap(outcome -> settle(command, proposal, outcome, attempt));
+                });
+    }
+
+    private Reservation propose(ReserveStockCommand command, Optional<InventoryItem> item) {
+        ReservationResult result;
+        if (item.isEmpty()) {
+            result = new ReservationResult.UnknownProduct(clock.instant());
+        } else if (item.get().canSupply(command.quantity())) {
+            result = new ReservationResult.Reserved(item.get().priceOf(command.quantity()), clock.instant());
+        } else {
+            result = new ReservationResult.InsufficientStock(clock.instant());
+        }
+        return new Reservation(command.orderId(), command.productId(), command.quantity(), command.customerId(),
+                result);
+    }
+
+    private Mono<ReservationResult> settle(ReserveStockCommand command, Reservation proposal, CommitOutcome outcome,
+                                           int attempt) {
+        return switch (outcome) {
+            case COMMITTED -> Mono.just(proposal.result());
+            case ALREADY_RECORDED -> ledger.find(command.orderId())
+                    .map(existing -> answerRepeated(existing, command))
+                    .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                            "reservation of " + command.orderId() + " reported but not found")));
+            case STOCK_CHANGED -> attempt < MAX_ATTEMPTS
+                    ? decide(command, attempt + 1)
+                    : Mono.error(new IllegalStateException(
+                            "stock of " + command.productId() + " kept changing during " + MAX_ATTEMPTS + " attempts"));
+        };
+    }
+
+    private static ReservationResult answerRepeated(Reservation existing, ReserveStockCommand command) {
+        if (!existing.isFor(command.productId(), command.quantity(), command.customerId())) {
+            throw new ReservationConflictException(command.orderId());
+        }
+        return existing.result();
+    }
+}

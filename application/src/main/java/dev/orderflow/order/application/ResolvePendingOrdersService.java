@@ -1,0 +1,67 @@
+package dev.orderflow.order.application;
+
+import dev.orderflow.inventory.ReserveStockCommand;
+import dev.orderflow.order.domain.Order;
+import dev.orderflow.order.port.in.ResolvePendingOrdersUseCase;
+import dev.orderflow.order.port.out.OrderRepository;
+import dev.orderflow.order.port.out.StockReservations;
+import java.time.Clock;
+import java.time.Instant;
+import reactor.core.publisher.Mono;
+
+/**
+ * Resolves pending orders: asks the inventory what it decided for each; if it never decided, reserves now
+ * (safe, the order id makes it idempotent) or, for an order too old to still be wanted, rejects it as expired.
+ * Several gateway instances may run this at once: every step is idempotent and an outcome, once stored,
+ * is never overwritten.
+ */
+public class ResolvePendingOrdersService implements ResolvePendingOrdersUseCase {
+
+    private final OrderRepository orders;
+    private final StockReservations reservations;
+    private final PendingOrderPolicy policy;
+    private final Clock clock;
+
+    public ResolvePendingOrdersService(OrderRepository orders, StockReservations reservations,
+                                       PendingOrderPolicy policy, Clock clock) {
+        this.orders = orders;
+        this.reservations = reservations;
+        this.policy = policy;
+        this.clock = clock;
+    }
+
+    @Override
+    public Mono<RecoveryReport> resolvePendingOrders() {
+        if (reservations.knownUnavailableFor().isPresent()) {
+            return orders.findPending(clock.instant(), policy.batchSize()).count()
+                    .map(pending -> new RecoveryReport(0, 0, pending.intValue()));
+        }
+        Instant now = clock.instant();
+        return orders.findPending(now.minus(policy.minimumAge()), policy.batchSize())
+                .concatMap(pending -> resolve(pending, now)
+                        .onErrorResume(e -> Mono.just(pending)))
+                .reduce(new RecoveryReport(0, 0, 0), ResolvePendingOrdersService::count);
+    }
+
+    private Mono<Order> resolve(Order pending, Instant now) {
+        boolean expired = pending.createdAt().isBefore(now.minus(policy.maximumAge()));
+        return reservations.find(pending.orderId())
+                .map(pending::resolvedBy)
+                .switchIfEmpty(Mono.defer(() -> expired
+                        ? Mono.just(pending.expired(clock.instant()))
+                        : reservations.reserve(commandFor(pending)).map(pending::resolvedBy)))
+                .flatMap(orders::resolve);
+    }
+
+    private static ReserveStockCommand commandFor(Order order) {
+        return new ReserveStockCommand(order.orderId(), order.productId(), order.quantity(), order.customerId());
+    }
+
+    private static RecoveryReport count(RecoveryReport report, Order order) {
+        return switch (order.status()) {
+            case CONFIRMED -> new RecoveryReport(report.confirmed() + 1, report.rejected(), report.stillPending());
+            case REJECTED -> new RecoveryReport(report.confirmed(), report.rejected() + 1, report.stillPending());
+            case PENDING -> new RecoveryReport(report.confirmed(), report.rejected(), report.stillPending() + 1);
+        };
+    }
+}

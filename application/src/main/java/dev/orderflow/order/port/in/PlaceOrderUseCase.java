@@ -1,0 +1,14 @@
+package dev.orderflow.order.port.in;
+
+import reactor.core.publisher.Mono;
+
+public interface PlaceOrderUseCase {
+
+    /**
+     * Stores the order as pending, reserves its stock, and stores the outcome.
+     *
+     * @return the confirmed or rejected order; fails with {@link IdempotencyKeyReusedException},
+     *         {@link InventoryUnavailableException} or {@link InventoryTimeoutException}
+     */
+    Mono<PlacedOrder> place(PlaceOrderCommand command);
+}

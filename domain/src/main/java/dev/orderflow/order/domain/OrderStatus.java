@@ -1,0 +1,5 @@
+package dev.orderflow.order.domain;
+
+public enum OrderStatus {
+    PENDING, CONFIRMED, REJECTED
+}

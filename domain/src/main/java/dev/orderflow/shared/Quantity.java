@@ -1,0 +1,13 @@
+package dev.orderflow.shared;
+
+/** How many units one order asks for. The upper bound keeps price arithmetic far from overflow. */
+public record Quantity(int value) {
+
+    public static final int MAX = 10_000;
+
+    public Quantity {
+        if (value < 1 || value > MAX) {
+            throw new IllegalArgumentException("quantity must be a whole number from 1 to " + MAX);
+        }
+    }
+}
