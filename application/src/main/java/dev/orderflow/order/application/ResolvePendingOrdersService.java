@@ -32,12 +32,12 @@ public class ResolvePendingOrdersService implements ResolvePendingOrdersUseCase 
 
     @Override
     public Mono<RecoveryReport> resolvePendingOrders() {
-        if (reservations.knownUnavailableFor().isPresent()) {
-            return orders.findPending(clock.instant(), policy.batchSize()).count()
-                    .map(pending -> new RecoveryReport(0, 0, pending.intValue()));
-        }
         Instant now = clock.instant();
-        return orders.findPending(now.minus(policy.minimumAge()), policy.batchSize())
+        var pendingOrders = orders.findPending(now.minus(policy.minimumAge()), policy.batchSize());
+        if (reservations.knownUnavailableFor().isPresent()) {
+            return pendingOrders.count().map(pending -> new RecoveryReport(0, 0, pending.intValue()));
+        }
+        return pendingOrders
                 .concatMap(pending -> resolve(pending, now)
                         .onErrorResume(e -> Mono.just(pending)))
                 .reduce(new RecoveryReport(0, 0, 0), ResolvePendingOrdersService::count);
