@@ -1,0 +1,8 @@
+package dev.orderflow.inventory.adapter.in.web;
+
+class NotFoundException extends RuntimeException {
+
+    NotFoundException(String what) {
+        super(what, null, false, false);
+    }
+}

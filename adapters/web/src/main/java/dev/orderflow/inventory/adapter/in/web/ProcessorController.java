@@ -1,0 +1,64 @@
+package dev.orderflow.inventory.adapter.in.web;
+
+import dev.orderflow.inventory.FindReservationUseCase;
+import dev.orderflow.inventory.ReservationResult;
+import dev.orderflow.inventory.ReserveStockCommand;
+import dev.orderflow.inventory.ReserveStockUseCase;
+import dev.orderflow.shared.OrderId;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.swagger.v3.oas.annotations.Operation;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+import reactor.core.publisher.Mono;
+
+/** The processor's API for the gateway: reserve stock for an order, tell what was decided for one. */
+@RestController
+public class ProcessorController {
+
+    private final ReserveStockUseCase reserveStock;
+    private final FindReservationUseCase findReservation;
+    private final MeterRegistry meters;
+
+    public ProcessorController(ReserveStockUseCase reserveStock, FindReservationUseCase findReservation,
+                               MeterRegistry meters) {
+        this.reserveStock = reserveStock;
+        this.findReservation = findReservation;
+        this.meters = meters;
+    }
+
+    @Operation(summary = "Reserve stock for an order",
+            description = "Idempotent by order_id: a repeat answers the first result and reserves nothing more.")
+    @PostMapping(path = "/process-order", produces = "application/json")
+    public Mono<ResponseEntity<ReservationResponse>> reserve(@RequestBody(required = false) String body) {
+        return Mono.fromCallable(() -> ReserveStockRequest.parse(body))
+                .flatMap(command -> reserveStock.reserve(command).map(result -> answer(command, result)))
+                .doOnError(error -> count(InventoryProblemHandler.outcomeOf(error)));
+    }
+
+    @Operation(summary = "What was decided for an order", description = "404 if the processor never saw it.")
+    @GetMapping(path = "/reservations/{orderId}", produces = "application/json")
+    public Mono<ResponseEntity<ReservationResponse>> find(@PathVariable String orderId) {
+        return Mono.fromCallable(() -> new OrderId(orderId))
+                .onErrorMap(IllegalArgumentException.class, e -> new NotFoundException("reservation"))
+                .flatMap(id -> findReservation.find(id).map(result -> ReservationResponse.of(id, result)))
+                .switchIfEmpty(Mono.error(() -> new NotFoundException("reservation")))
+                .map(ResponseEntity::ok);
+    }
+
+    private ResponseEntity<ReservationResponse> answer(ReserveStockCommand command, ReservationResult result) {
+        if (!(result instanceof ReservationResult.Reserved)) {
+            throw new ReservationRejectedException(command.orderId(), result);
+        }
+        count("reserved");
+        return ResponseEntity.ok(ReservationResponse.of(command.orderId(), result));
+    }
+
+    /** {@code orderflow.reservations} by outcome (design.md). */
+    private void count(String outcome) {
+        meters.counter("orderflow.reservations", "outcome", outcome).increment();
+    }
+}

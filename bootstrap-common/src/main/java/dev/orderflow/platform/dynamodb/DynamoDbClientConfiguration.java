@@ -1,0 +1,56 @@
+package dev.orderflow.platform.dynamodb;
+
+import java.time.Duration;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
+
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(DynamoDbProperties.class)
+public class DynamoDbClientConfiguration {
+
+    @Bean(destroyMethod = "close")
+    DynamoDbAsyncClient dynamoDbAsyncClient(DynamoDbProperties properties) {
+        DynamoDbAsyncClientBuilder builder = DynamoDbAsyncClient.builder()
+                .region(Region.of(properties.region()))
+                .credentialsProvider(credentials(properties))
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder()
+                        .maxConcurrency(properties.maxConcurrency())
+                        .connectionTimeout(Duration.ofSeconds(1))
+                        .connectionAcquisitionTimeout(Duration.ofSeconds(1)))
+                .overrideConfiguration(ClientOverrideConfiguration.builder()
+                        .apiCallTimeout(properties.apiCallTimeout())
+                        .apiCallAttemptTimeout(properties.apiCallAttemptTimeout())
+                        .build());
+        if (properties.local()) {
+            builder.endpointOverride(properties.endpoint());
+        }
+        return builder.build();
+    }
+
+    @Bean
+    DynamoDbEnhancedAsyncClient dynamoDbEnhancedAsyncClient(DynamoDbAsyncClient client) {
+        return DynamoDbEnhancedAsyncClient.builder().dynamoDbClient(client).build();
+    }
+
+    /**
+     * DynamoDB Local accepts any credentials, but the SDK insists on some; real ones (environment, profile, ECS
+     * task role) are still preferred when present.
+     */
+    private static AwsCredentialsProvider credentials(DynamoDbProperties properties) {
+        if (properties.local() && System.getenv("AWS_ACCESS_KEY_ID") == null) {
+            return StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local"));
+        }
+        return DefaultCredentialsProvider.builder().build();
+    }
+}

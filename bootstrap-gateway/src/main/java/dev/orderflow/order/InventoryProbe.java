@@ -1,0 +1,10 @@
+package dev.orderflow.order;
+
+import reactor.core.publisher.Mono;
+
+/** Whether the inventory answers, however it is reached: part of the gateway's {@code /health}. */
+@FunctionalInterface
+public interface InventoryProbe {
+
+    Mono<Boolean> isUp();
+}

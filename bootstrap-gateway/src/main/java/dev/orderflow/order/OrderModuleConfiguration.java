@@ -1,0 +1,100 @@
+package dev.orderflow.order;
+
+import dev.orderflow.order.adapter.in.web.OrderController;
+import dev.orderflow.order.adapter.in.web.OrderProblemHandler;
+import dev.orderflow.order.adapter.out.dynamodb.DynamoDbOrderRepository;
+import dev.orderflow.order.adapter.out.dynamodb.OrderTable;
+import dev.orderflow.order.application.GetOrderService;
+import dev.orderflow.order.application.PlaceOrderService;
+import dev.orderflow.order.application.ResolvePendingOrdersService;
+import dev.orderflow.order.port.in.ResolvePendingOrdersUseCase;
+import dev.orderflow.order.port.out.OrderRepository;
+import dev.orderflow.order.port.out.StockReservations;
+import dev.orderflow.platform.dynamodb.DynamoDbProperties;
+import dev.orderflow.platform.dynamodb.DynamoDbTablesHealthIndicator;
+import dev.orderflow.platform.dynamodb.TableNames;
+import dev.orderflow.platform.web.HealthController;
+import dev.orderflow.platform.web.WebErrorConfiguration;
+import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Clock;
+import java.util.List;
+import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import reactor.core.publisher.Mono;
+import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+
+/** The order module as the gateway runs it; how it reaches the inventory is one of the two imported choices. */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties({DynamoDbProperties.class, TableNames.class, GatewayProperties.class,
+        RecoveryProperties.class})
+@Import({WebErrorConfiguration.class, RemoteInventoryConfiguration.class, EmbeddedInventoryConfiguration.class})
+public class OrderModuleConfiguration {
+
+    @Bean
+    DynamoDbOrderRepository orderRepository(DynamoDbEnhancedAsyncClient dynamoDb, TableNames tables,
+                                            MeterRegistry meters) {
+        return new DynamoDbOrderRepository(dynamoDb, tables.orders(), meters);
+    }
+
+    @Bean
+    PlaceOrderService placeOrderService(OrderRepository orders, StockReservations reservations, Clock clock) {
+        return new PlaceOrderService(orders, reservations, clock);
+    }
+
+    @Bean
+    GetOrderService getOrderService(OrderRepository orders) {
+        return new GetOrderService(orders);
+    }
+
+    @Bean
+    ResolvePendingOrdersService resolvePendingOrdersService(OrderRepository orders, StockReservations reservations,
+                                                            RecoveryProperties recovery, Clock clock) {
+        return new ResolvePendingOrdersService(orders, reservations, recovery.policy(), clock);
+    }
+
+    @Bean
+    @ConditionalOnProperty(name = "orderflow.recovery.enabled", havingValue = "true", matchIfMissing = true)
+    RecoveryScheduler recoveryScheduler(ResolvePendingOrdersUseCase recovery, RecoveryProperties properties,
+                                        MeterRegistry meters) {
+        return new RecoveryScheduler(recovery, properties.interval(), meters);
+    }
+
+    @Bean
+    OrderController orderController(PlaceOrderService placeOrder, GetOrderService getOrder, MeterRegistry meters) {
+        return new OrderController(placeOrder, getOrder, meters);
+    }
+
+    @Bean
+    OrderProblemHandler orderProblemHandler() {
+        return new OrderProblemHandler();
+    }
+
+    @Bean
+    DynamoDbTablesHealthIndicator ordersTableHealthIndicator(DynamoDbAsyncClient client, TableNames tables) {
+        return new DynamoDbTablesHealthIndicator(client, List.of(tables.orders()));
+    }
+
+    /** {@code /health} of the gateway: its own table and the inventory, as the earlier service reported it. */
+    @Bean
+    HealthController gatewayHealthController(DynamoDbTablesHealthIndicator ordersTableHealthIndicator,
+                                             InventoryProbe inventory) {
+        return new HealthController(() -> Mono.zip(ordersTableHealthIndicator.isUp(), inventory.isUp())
+                .map(both -> both.getT1() && both.getT2()));
+    }
+
+    /** Local runs and tests only: on AWS, Terraform owns the tables and this flag stays off. */
+    @Bean
+    InitializingBean ordersTableCreator(DynamoDbProperties properties, DynamoDbAsyncClient client,
+                                        TableNames tables) {
+        return () -> {
+            if (properties.createTables()) {
+                OrderTable.createIfMissing(client, tables.orders()).join();
+            }
+        };
+    }
+}

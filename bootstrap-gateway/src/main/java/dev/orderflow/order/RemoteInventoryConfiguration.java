@@ -1,0 +1,54 @@
+package dev.orderflow.order;
+
+import dev.orderflow.order.adapter.out.processor.FixedProcessorEndpoint;
+import dev.orderflow.order.adapter.out.processor.HttpStockReservations;
+import dev.orderflow.order.adapter.out.processor.ProcessorEndpoint;
+import dev.orderflow.order.adapter.out.processor.SrvProcessorEndpoint;
+import io.github.resilience4j.bulkhead.BulkheadRegistry;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryRegistry;
+import java.time.Duration;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.web.reactive.function.client.WebClient;
+import reactor.core.publisher.Mono;
+
+/**
+ * Split mode (the default): the inventory is the processor service, reached over HTTP with the Resilience4j
+ * instances named {@code processor} in application.yml. Spring Boot's WebClient.Builder carries the tracing
+ * instrumentation, which is what propagates W3C {@code traceparent} to the processor.
+ */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "orderflow.inventory.mode", havingValue = "remote", matchIfMissing = true)
+class RemoteInventoryConfiguration {
+
+    static final String INSTANCE = "processor";
+    private static final Duration HEALTH_TIMEOUT = Duration.ofSeconds(2);
+
+    @Bean
+    ProcessorEndpoint processorEndpoint(GatewayProperties properties) {
+        return properties.srvDiscovery()
+                ? new SrvProcessorEndpoint(properties.srvEndpoint(), properties.processorUrl().getScheme())
+                : new FixedProcessorEndpoint(properties.processorUrl());
+    }
+
+    @Bean
+    HttpStockReservations httpStockReservations(WebClient.Builder webClients, ProcessorEndpoint endpoint,
+                                                CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
+                                                BulkheadRegistry bulkheads, GatewayProperties properties) {
+        return new HttpStockReservations(webClients.build(), endpoint, circuitBreakers.circuitBreaker(INSTANCE),
+                retries.retry(INSTANCE), bulkheads.bulkhead(INSTANCE), properties.attemptTimeout());
+    }
+
+    /** Asks the processor's own {@code /health}, outside the circuit breaker so probing never trips it. */
+    @Bean
+    InventoryProbe inventoryProbe(WebClient.Builder webClients, ProcessorEndpoint endpoint) {
+        WebClient client = webClients.build();
+        return () -> endpoint.baseUri()
+                .flatMap(base -> client.get().uri(base.resolve("/health")).retrieve().toBodilessEntity())
+                .map(response -> response.getStatusCode().is2xxSuccessful())
+                .timeout(HEALTH_TIMEOUT)
+                .onErrorResume(e -> Mono.just(false));
+    }
+}

@@ -1,0 +1,30 @@
+package dev.orderflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.modulith.core.ApplicationModule;
+import org.springframework.modulith.core.ApplicationModules;
+
+/**
+ * The processor runs the inventory module. The order module's classes are on its class path too (they share the
+ * domain and application jars), but nothing of the inventory may depend on them.
+ */
+class ProcessorModularityTest {
+
+    private final ApplicationModules modules = ApplicationModules.of(ProcessorApplication.class);
+
+    @Test
+    void modulesRespectEachOthersBoundaries() {
+        modules.verify();
+    }
+
+    @Test
+    void inventoryDependsOnNothingOfTheOrderModule() {
+        ApplicationModule inventory = modules.getModuleByName("inventory").orElseThrow();
+        ApplicationModule order = modules.getModuleByName("order").orElseThrow();
+
+        assertThat(inventory.getBootstrapDependencies(modules)).doesNotContain(order);
+        assertThat(inventory.getDirectDependencies(modules).contains(order.getBasePackage().getName())).isFalse();
+    }
+}
