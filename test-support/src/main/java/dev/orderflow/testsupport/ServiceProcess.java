@@ -41,9 +41,14 @@ public final class ServiceProcess implements AutoCloseable {
         this.environment = new LinkedHashMap<>(environment);
         this.log = logDir.resolve(name + ".log");
         this.managementPort = managementPort;
+        try {
+            Files.deleteIfExists(log);
+        } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
     }
 
-    /** Starts the JVM and waits until it reports ready. */
+    /** Starts the JVM and waits until it reports ready. A restart appends to the same log. */
     public ServiceProcess start(Duration timeout) {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (./mvnw package -DskipTests)");

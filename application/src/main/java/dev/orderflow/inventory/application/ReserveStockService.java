@@ -12,7 +12,9 @@ import dev.orderflow.inventory.port.out.StockLedger;
 import dev.orderflow.inventory.port.out.StockLedger.CommitOutcome;
 import dev.orderflow.shared.OrderId;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
 import reactor.core.publisher.Mono;
 
 /**
@@ -22,8 +24,13 @@ import reactor.core.publisher.Mono;
  */
 public class ReserveStockService implements ReserveStockUseCase, FindReservationUseCase {
 
-    /** Each lost race means another order made progress, so a few attempts suffice even under heavy contention. */
-    static final int MAX_ATTEMPTS = 25;
+    /** Each lost race means another order made progress, so this bounds only pathological contention. */
+    static final int MAX_ATTEMPTS = 40;
+    /**
+     * Orders that lost a race for the same product wait a random moment before deciding again. Without it they
+     * all retry at once and collide again, so a burst of n orders for one product costs n² transactions.
+     */
+    private static final int MAX_BACKOFF_MILLIS = 40;
 
     private final InventoryRepository inventory;
     private final StockLedger ledger;
@@ -82,10 +89,15 @@ public class ReserveStockService implements ReserveStockUseCase, FindReservation
                     .switchIfEmpty(Mono.error(() -> new IllegalStateException(
                             "reservation of " + command.orderId() + " reported but not found")));
             case STOCK_CHANGED -> attempt < MAX_ATTEMPTS
-                    ? decide(command, attempt + 1)
+                    ? Mono.delay(backoff(attempt)).then(Mono.defer(() -> decide(command, attempt + 1)))
                     : Mono.error(new IllegalStateException(
                             "stock of " + command.productId() + " kept changing during " + MAX_ATTEMPTS + " attempts"));
         };
+    }
+
+    private static Duration backoff(int attempt) {
+        int ceiling = Math.min(MAX_BACKOFF_MILLIS, 2 * attempt);
+        return Duration.ofMillis(ThreadLocalRandom.current().nextInt(1, ceiling + 1));
     }
 
     private static ReservationResult answerRepeated(Reservation existing, ReserveStockCommand command) {

@@ -1,6 +1,7 @@
 package dev.orderflow.order.adapter.out.processor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.inventory.ReservationConflictException;
 import dev.orderflow.inventory.ReservationResult;
 import dev.orderflow.inventory.ReserveStockCommand;
 import dev.orderflow.order.port.out.ReservationsTimeoutException;
@@ -21,10 +22,11 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
-import org.springframework.web.reactive.function.client.WebClientException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -40,6 +42,7 @@ import reactor.core.publisher.Mono;
  */
 public class HttpStockReservations implements StockReservations {
 
+    private static final Logger log = LoggerFactory.getLogger(HttpStockReservations.class);
     private static final Duration RETRY_AFTER_FAILURE = Duration.ofSeconds(1);
 
     private final WebClient webClient;
@@ -102,13 +105,22 @@ public class HttpStockReservations implements StockReservations {
     private <T> Mono<T> guarded(Function<URI, Mono<T>> call) {
         Mono<T> attempt = Mono.defer(() -> endpoint.baseUri().flatMap(call))
                 .timeout(attemptTimeout, Mono.error(ProcessorFailure::timeout))
-                .onErrorMap(WebClientException.class,
-                        e -> ProcessorFailure.of("the processor could not be reached", e));
+                .onErrorMap(HttpStockReservations::isTransportFailure,
+                        e -> ProcessorFailure.of("the call to the processor failed", e));
         return attempt
                 .transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
                 .transformDeferred(RetryOperator.of(retry))
                 .transformDeferred(BulkheadOperator.of(bulkhead))
                 .onErrorMap(this::translate);
+    }
+
+    /**
+     * Whatever goes wrong in the exchange itself (connection refused or reset, a body cut short, a response
+     * released by a timeout while it was being read) says nothing about the order: it is retried.
+     */
+    private static boolean isTransportFailure(Throwable error) {
+        return !(error instanceof ProcessorFailure || error instanceof ReservationConflictException
+                || error instanceof ProcessorRefusedRequestException);
     }
 
     /** An empty or non-JSON body reads as a missing node; the status alone then decides. */
@@ -119,6 +131,7 @@ public class HttpStockReservations implements StockReservations {
     }
 
     private Throwable translate(Throwable failure) {
+        log.warn("call to the processor failed: {}", describe(failure));
         if (failure instanceof CallNotPermittedException) {
             return new ReservationsUnavailableException("the processor's circuit is open", openWait(), failure);
         }
@@ -132,6 +145,12 @@ public class HttpStockReservations implements StockReservations {
                     : new ReservationsUnavailableException(failure.getMessage(), RETRY_AFTER_FAILURE, failure);
         }
         return failure;
+    }
+
+    private static String describe(Throwable failure) {
+        Throwable cause = failure.getCause() == null ? failure : failure.getCause();
+        return failure.getClass().getSimpleName() + ": " + failure.getMessage()
+                + (cause == failure ? "" : " (" + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")");
     }
 
     /** Resilience4j does not tell how much of the wait is left, so clients are told the whole wait. */

@@ -69,7 +69,7 @@ final class ProcessorAnswers {
     private static RuntimeException unexpected(int status) {
         return status >= 500
                 ? ProcessorFailure.of("the processor answered " + status, null)
-                : new IllegalStateException("the processor refused the request with " + status);
+                : new ProcessorRefusedRequestException(status);
     }
 
     private static String text(JsonNode body, String field) {

@@ -1,0 +1,198 @@
+package dev.orderflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.orderflow.e2e.Api.Response;
+import dev.orderflow.testsupport.DynamoDbLocal;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * The client-facing contract of design.md, checked against running services. Each test works on its own
+ * product so the tests do not depend on each other's stock.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class OrderFlowEndToEndTest {
+
+    static final String PROBLEM_JSON = "application/problem+json";
+
+    DynamoDbLocal dynamoDb;
+    OrderflowSystem system;
+    Api gateway;
+
+    abstract OrderflowSystem.Mode mode();
+
+    @BeforeAll
+    void startSystem() {
+        dynamoDb = DynamoDbLocal.start();
+        system = OrderflowSystem.start(mode(), dynamoDb, mode().name().toLowerCase());
+        gateway = system.gatewayApi();
+    }
+
+    @AfterAll
+    void stopSystem() {
+        if (system != null) {
+            system.close();
+        }
+        if (dynamoDb != null) {
+            dynamoDb.close();
+        }
+    }
+
+    @Test
+    void placesAnOrderAndReadsItBack() {
+        String product = product(10, "19.99");
+
+        Response placed = gateway.post("/orders", order(product, 3));
+
+        assertThat(placed.status()).isEqualTo(201);
+        JsonNode body = placed.json();
+        String orderId = body.get("order_id").asText();
+        assertThat(placed.header("Location")).isEqualTo("/orders/" + orderId);
+        assertThat(body.get("status").asText()).isEqualTo("confirmed");
+        assertThat(body.get("product_id").asText()).isEqualTo(product);
+        assertThat(body.get("quantity").asInt()).isEqualTo(3);
+        assertThat(body.get("customer_id").asText()).isEqualTo("customer-1");
+        assertThat(body.get("total_price").decimalValue()).isEqualByComparingTo("59.97");
+        assertThat(body.get("processed_at").asText()).isNotBlank();
+        assertThat(body.get("created_at").asText()).isNotBlank();
+
+        Response read = gateway.get("/orders/" + orderId);
+        assertThat(read.status()).isEqualTo(200);
+        assertThat(read.json().get("status").asText()).isEqualTo("confirmed");
+        assertThat(read.json().get("total_price").decimalValue()).isEqualByComparingTo("59.97");
+        assertThat(stock(product)).isEqualTo(7);
+    }
+
+    @Test
+    void postingToTheTrailingSlashPathWorksToo() {
+        String product = product(1, "1.00");
+
+        assertThat(gateway.post("/orders/", order(product, 1)).status()).isEqualTo(201);
+    }
+
+    @Test
+    void refusesAnOrderForMoreThanTheStockAndKeepsItAsRejected() {
+        String product = product(2, "5.00");
+
+        Response refused = gateway.post("/orders", order(product, 3));
+
+        assertThat(refused.status()).isEqualTo(409);
+        assertThat(refused.header("Content-Type")).startsWith(PROBLEM_JSON);
+        assertThat(refused.json().get("type").asText()).endsWith("/insufficient-stock");
+        String orderId = refused.json().get("order_id").asText();
+        assertThat(gateway.get("/orders/" + orderId).json().get("status").asText()).isEqualTo("rejected");
+        assertThat(stock(product)).isEqualTo(2);
+    }
+
+    @Test
+    void refusesAnOrderForAnUnknownProduct() {
+        Response refused = gateway.post("/orders", order("no-such-product-" + UUID.randomUUID(), 1));
+
+        assertThat(refused.status()).isEqualTo(422);
+        assertThat(refused.json().get("type").asText()).endsWith("/unknown-product");
+    }
+
+    @Test
+    void answersUnknownOrdersWith404() {
+        Response missing = gateway.get("/orders/" + UUID.randomUUID());
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.header("Content-Type")).startsWith(PROBLEM_JSON);
+    }
+
+    @Test
+    void replaysAnOrderForTheSameIdempotencyKeyAndRefusesTheKeyForAnotherBody() {
+        String product = product(10, "2.50");
+        String key = "key-" + UUID.randomUUID();
+
+        Response first = gateway.post("/orders", order(product, 2), "Idempotency-Key", key);
+        Response again = gateway.post("/orders", order(product, 2), "Idempotency-Key", key);
+        Response other = gateway.post("/orders", order(product, 5), "Idempotency-Key", key);
+
+        assertThat(first.status()).isEqualTo(201);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.json().get("order_id")).isEqualTo(first.json().get("order_id"));
+        assertThat(other.status()).isEqualTo(422);
+        assertThat(other.json().get("type").asText()).endsWith("/idempotency-key-reused");
+        assertThat(stock(product)).isEqualTo(8);
+    }
+
+    @Test
+    void twentyConcurrentRequestsWithOneKeyPlaceOneOrder() {
+        String product = product(100, "1.00");
+        String key = "race-" + UUID.randomUUID();
+
+        List<Response> responses = IntStream.range(0, 20)
+                .mapToObj(i -> gateway.postAsync("/orders", order(product, 4), "Idempotency-Key", key))
+                .toList().stream().map(CompletableFuture::join).toList();
+
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).isIn(200, 201));
+        assertThat(responses.stream().filter(r -> r.status() == 201)).hasSizeLessThanOrEqualTo(1);
+        assertThat(responses.stream().map(r -> r.json().get("order_id").asText()).distinct()).hasSize(1);
+        assertThat(responses).allSatisfy(r -> assertThat(r.json().get("status").asText()).isEqualTo("confirmed"));
+        assertThat(stock(product)).isEqualTo(96);
+    }
+
+    @Test
+    void refusesBadInputWithAProblemAndChangesNothing() {
+        String product = product(5, "1.00");
+
+        List<String> bodies = List.of(
+                "{\"product_id\":\"" + product + "\",\"quantity\":0,\"customer_id\":\"c\"}",
+                "{\"product_id\":\"" + product + "\",\"quantity\":1.5,\"customer_id\":\"c\"}",
+                "{\"product_id\":\"" + product + "\",\"quantity\":\"2\",\"customer_id\":\"c\"}",
+                "{\"product_id\":\"" + product + "\",\"quantity\":2}",
+                "{\"product_id\":\"\",\"quantity\":2,\"customer_id\":\"c\"}",
+                "{not json", "", "[]", "null");
+        for (String body : bodies) {
+            Response refused = gateway.post("/orders", body);
+            assertThat(refused.status()).as(body).isEqualTo(400);
+            assertThat(refused.header("Content-Type")).as(body).startsWith(PROBLEM_JSON);
+            assertThat(refused.body()).as(body).doesNotContain("Exception", "at dev.", "jackson");
+        }
+        assertThat(stock(product)).isEqualTo(5);
+    }
+
+    @Test
+    void reportsHealthOnTheApplicationPortAndMetricsOnlyOnTheManagementPort() {
+        product(1, "1.00");
+        gateway.post("/orders", order("unknown-" + UUID.randomUUID(), 1));
+
+        assertThat(gateway.get("/health").status()).isEqualTo(200);
+        assertThat(gateway.get("/health").json().get("status").asText()).isEqualTo("healthy");
+        assertThat(gateway.get("/actuator/prometheus").status()).isEqualTo(404);
+        assertThat(system.gatewayManagement().get("/actuator/health/liveness").status()).isEqualTo(200);
+        assertThat(system.gatewayManagement().get("/actuator/health/readiness").status()).isEqualTo(200);
+        String metrics = system.gatewayManagement().get("/actuator/prometheus").body();
+        assertThat(metrics)
+                .contains("orderflow_orders_total{application=\"order-gateway\"")
+                .contains("orderflow_dynamodb_operation_seconds_count{application=\"order-gateway\"")
+                .contains("http_server_requests_seconds_count{application=\"order-gateway\"");
+    }
+
+    String product(int stock, String price) {
+        String product = "product-" + UUID.randomUUID();
+        Response stored = system.inventoryApi().put("/inventory/" + product,
+                "{\"stock\":%d,\"price\":%s,\"name\":\"Test product\"}".formatted(stock, price));
+        assertThat(stored.status()).as(stored.body()).isEqualTo(200);
+        return product;
+    }
+
+    long stock(String product) {
+        Response item = system.inventoryApi().get("/inventory/" + product);
+        assertThat(item.status()).isEqualTo(200);
+        return item.json().get("stock").asLong();
+    }
+
+    static String order(String product, int quantity) {
+        return "{\"product_id\":\"%s\",\"quantity\":%d,\"customer_id\":\"customer-1\"}".formatted(product, quantity);
+    }
+}

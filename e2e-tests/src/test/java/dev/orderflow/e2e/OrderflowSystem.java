@@ -1,0 +1,136 @@
+package dev.orderflow.e2e;
+
+import dev.orderflow.testsupport.DynamoDbLocal;
+import dev.orderflow.testsupport.FreePorts;
+import dev.orderflow.testsupport.ServiceProcess;
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The services as separate JVMs from their real jars, configured only by environment variables, on DynamoDB
+ * Local. Recovery runs every second here so tests do not wait the production interval.
+ */
+final class OrderflowSystem implements AutoCloseable {
+
+    enum Mode { SPLIT, MONOLITH }
+
+    static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+    private static final Path LOGS = Path.of(System.getProperty("orderflow.logs", "target/service-logs"));
+
+    final Mode mode;
+    final DynamoDbLocal dynamoDb;
+    final ServiceProcess processor;
+    final ServiceProcess gateway;
+    final int gatewayPort;
+    final int gatewayManagementPort;
+    final int processorPort;
+    final int processorManagementPort;
+
+    private OrderflowSystem(Mode mode, DynamoDbLocal dynamoDb, String name, Map<String, String> gatewayOverrides,
+                            int processorPort) {
+        this.mode = mode;
+        this.dynamoDb = dynamoDb;
+        this.gatewayPort = FreePorts.next();
+        this.gatewayManagementPort = FreePorts.next();
+        this.processorPort = processorPort;
+        this.processorManagementPort = FreePorts.next();
+        this.processor = mode == Mode.MONOLITH ? null : new ServiceProcess(name + "-processor",
+                jar("orderflow.processor.jar"), processorEnvironment(), LOGS, processorManagementPort);
+        Map<String, String> gatewayEnvironment = gatewayEnvironment();
+        gatewayEnvironment.putAll(gatewayOverrides);
+        this.gateway = new ServiceProcess(name + "-gateway", jar("orderflow.gateway.jar"), gatewayEnvironment,
+                LOGS, gatewayManagementPort);
+    }
+
+    /** Starts both services (or the monolith) and waits until they are ready. */
+    static OrderflowSystem start(Mode mode, DynamoDbLocal dynamoDb, String name) {
+        return start(mode, dynamoDb, name, Map.of());
+    }
+
+    static OrderflowSystem start(Mode mode, DynamoDbLocal dynamoDb, String name, Map<String, String> gatewayOverrides) {
+        OrderflowSystem system = create(mode, dynamoDb, name, gatewayOverrides);
+        if (system.processor != null) {
+            system.processor.start(START_TIMEOUT);
+        }
+        system.gateway.start(START_TIMEOUT);
+        return system;
+    }
+
+    /** Configured but not started, for tests that control when each process runs. */
+    static OrderflowSystem create(Mode mode, DynamoDbLocal dynamoDb, String name,
+                                  Map<String, String> gatewayOverrides) {
+        return new OrderflowSystem(mode, dynamoDb, name, gatewayOverrides, FreePorts.next());
+    }
+
+    Api gatewayApi() {
+        return new Api(URI.create("http://localhost:" + gatewayPort));
+    }
+
+    Api gatewayManagement() {
+        return new Api(URI.create("http://localhost:" + gatewayManagementPort));
+    }
+
+    Api processorApi() {
+        return new Api(URI.create("http://localhost:" + processorPort));
+    }
+
+    Api processorManagement() {
+        return new Api(URI.create("http://localhost:" + processorManagementPort));
+    }
+
+    /** Where operators restock: the processor, or the gateway itself in monolith mode. */
+    Api inventoryApi() {
+        return mode == Mode.MONOLITH ? gatewayApi() : processorApi();
+    }
+
+    private Map<String, String> common() {
+        Map<String, String> environment = new HashMap<>();
+        environment.put("DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString());
+        environment.put("AWS_REGION", "us-east-1");
+        environment.put("ORDERFLOW_DYNAMODB_CREATE_TABLES", "true");
+        // DynamoDB Local answers in tens of milliseconds where DynamoDB answers in a few, and slows down further
+        // when hundreds of requests arrive at once on a cold JVM: the production timeouts would turn that into
+        // 503s. These tests check correctness; the fault tests set the timeouts they are about explicitly.
+        environment.put("ORDERFLOW_DYNAMODB_APICALLTIMEOUT", "10s");
+        environment.put("ORDERFLOW_DYNAMODB_APICALLATTEMPTTIMEOUT", "5s");
+        return environment;
+    }
+
+    private Map<String, String> processorEnvironment() {
+        Map<String, String> environment = common();
+        environment.put("SERVER_PORT", Integer.toString(processorPort));
+        environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(processorManagementPort));
+        return environment;
+    }
+
+    private Map<String, String> gatewayEnvironment() {
+        Map<String, String> environment = common();
+        environment.put("SERVER_PORT", Integer.toString(gatewayPort));
+        environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(gatewayManagementPort));
+        environment.put("INVENTORY_MODE", mode == Mode.MONOLITH ? "embedded" : "remote");
+        environment.put("ORDER_PROCESSOR_URL", "http://localhost:" + processorPort);
+        environment.put("ORDERFLOW_INVENTORY_ATTEMPTTIMEOUT", "5s");
+        environment.put("ORDERFLOW_RECOVERY_INTERVAL", "1s");
+        environment.put("ORDERFLOW_RECOVERY_MINIMUMAGE", "3s");
+        return environment;
+    }
+
+    private static Path jar(String property) {
+        String path = System.getProperty(property);
+        if (path == null) {
+            throw new IllegalStateException("system property " + property + " is not set (run through Maven)");
+        }
+        return Path.of(path);
+    }
+
+    @Override
+    public void close() {
+        gateway.stop();
+        if (processor != null) {
+            processor.stop();
+        }
+    }
+}

@@ -1,0 +1,61 @@
+package dev.orderflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import dev.orderflow.e2e.Api.Response;
+import dev.orderflow.testsupport.DynamoDbLocal;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/**
+ * No order is lost when the processor is away: the gateway keeps the order pending, answers fast, and the
+ * recovery step resolves it once the processor is back, well within the 60 s design.md allows.
+ */
+class RecoveryIT {
+
+    @Test
+    void anOrderPlacedWhileTheProcessorIsDownIsConfirmedOnceItIsBack() {
+        try (DynamoDbLocal dynamoDb = DynamoDbLocal.start()) {
+            OrderflowSystem system = OrderflowSystem.create(OrderflowSystem.Mode.SPLIT, dynamoDb, "recovery", Map.of());
+            try (system) {
+                String key = "recovery-" + UUID.randomUUID();
+                String product = "recoverable-" + UUID.randomUUID();
+                system.processor.start(OrderflowSystem.START_TIMEOUT);
+                assertThat(system.processorApi().put("/inventory/" + product,
+                        "{\"stock\":5,\"price\":2.00,\"name\":\"Recoverable\"}").status()).isEqualTo(200);
+                system.processor.kill();
+                system.gateway.start(OrderflowSystem.START_TIMEOUT);
+
+                Instant asked = Instant.now();
+                Response unavailable = system.gatewayApi().post("/orders",
+                        OrderFlowEndToEndTest.order(product, 2), "Idempotency-Key", key);
+                Duration answeredIn = Duration.between(asked, Instant.now());
+
+                assertThat(unavailable.status()).isIn(503, 504);
+                assertThat(answeredIn).isLessThan(Duration.ofSeconds(5));
+                assertThat(unavailable.header("Content-Type")).startsWith("application/problem+json");
+                String orderId = unavailable.json().get("order_id").asText();
+                assertThat(system.gatewayApi().get("/orders/" + orderId).json().get("status").asText())
+                        .isEqualTo("pending");
+
+                system.processor.start(OrderflowSystem.START_TIMEOUT);
+                Instant back = Instant.now();
+
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                        "confirmed".equals(system.gatewayApi().get("/orders/" + orderId).json().get("status").asText()));
+                System.out.printf("pending order resolved %d ms after the processor was back%n",
+                        Duration.between(back, Instant.now()).toMillis());
+                assertThat(system.processorApi().get("/inventory/" + product).json().get("stock").asLong())
+                        .isEqualTo(3);
+                Response replay = system.gatewayApi().post("/orders", OrderFlowEndToEndTest.order(product, 2),
+                        "Idempotency-Key", key);
+                assertThat(replay.status()).isEqualTo(200);
+                assertThat(replay.json().get("status").asText()).isEqualTo("confirmed");
+            }
+        }
+    }
+}

@@ -1,0 +1,48 @@
+package dev.orderflow.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderflow.e2e.Api.Response;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+
+/** Gateway and processor as two processes talking HTTP, plus what only the processor's own API shows. */
+class SplitModeIT extends OrderFlowEndToEndTest {
+
+    @Override
+    OrderflowSystem.Mode mode() {
+        return OrderflowSystem.Mode.SPLIT;
+    }
+
+    @Test
+    void processorAnswersARepeatedOrderIdWithTheFirstResultAndReservesOnce() {
+        String product = product(10, "3.00");
+        String orderId = UUID.randomUUID().toString();
+        String body = "{\"order_id\":\"%s\",\"product_id\":\"%s\",\"quantity\":4,\"customer_id\":\"c-9\"}"
+                .formatted(orderId, product);
+
+        Response first = system.processorApi().post("/process-order", body);
+        Response repeat = system.processorApi().post("/process-order", body);
+
+        assertThat(first.status()).isEqualTo(200);
+        assertThat(first.json().get("status").asText()).isEqualTo("confirmed");
+        assertThat(first.json().get("total_price").decimalValue()).isEqualByComparingTo("12.00");
+        assertThat(repeat.status()).isEqualTo(200);
+        assertThat(repeat.json()).isEqualTo(first.json());
+        assertThat(stock(product)).isEqualTo(6);
+        Response reservation = system.processorApi().get("/reservations/" + orderId);
+        assertThat(reservation.status()).isEqualTo(200);
+        assertThat(reservation.json().get("status").asText()).isEqualTo("confirmed");
+        assertThat(system.processorApi().get("/reservations/" + UUID.randomUUID()).status()).isEqualTo(404);
+    }
+
+    @Test
+    void processorExportsItsOwnMetricsOnItsManagementPort() {
+        product(1, "1.00");
+
+        String metrics = system.processorManagement().get("/actuator/prometheus").body();
+
+        assertThat(metrics).contains("orderflow_dynamodb_operation_seconds_count{application=\"order-processor\"");
+        assertThat(system.processorApi().get("/actuator/prometheus").status()).isEqualTo(404);
+    }
+}
