@@ -1,0 +1,56 @@
+package dev.orderflow.e2e;
+
+import dev.orderflow.testsupport.DynamoDbLocal;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
+
+/**
+ * Reads the tables behind the services' backs, to check design.md's invariants on what is stored rather than on
+ * what the API says.
+ */
+final class Tables implements AutoCloseable {
+
+    private final DynamoDbClient client;
+
+    Tables(DynamoDbLocal dynamoDb) {
+        client = DynamoDbClient.builder()
+                .endpointOverride(dynamoDb.endpoint())
+                .region(Region.US_EAST_1)
+                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
+                .httpClient(UrlConnectionHttpClient.create())
+                .build();
+    }
+
+    /** How many orders for the product are in each status. */
+    Map<String, Long> orderStatuses(String productId) {
+        return itemsFor("orders", productId).stream()
+                .collect(Collectors.groupingBy(item -> item.get("status").s(), Collectors.counting()));
+    }
+
+    /** The units the reservations table says were taken for the product. */
+    long reservedUnits(String productId) {
+        return itemsFor("reservations", productId).stream()
+                .filter(item -> "reserved".equals(item.get("status").s()))
+                .mapToLong(item -> Long.parseLong(item.get("quantity").n()))
+                .sum();
+    }
+
+    private List<Map<String, AttributeValue>> itemsFor(String table, String productId) {
+        return client.scanPaginator(b -> b.tableName(table).consistentRead(true)
+                        .filterExpression("product_id = :p")
+                        .expressionAttributeValues(Map.of(":p", AttributeValue.fromS(productId))))
+                .items().stream().toList();
+    }
+
+    @Override
+    public void close() {
+        client.close();
+    }
+}
