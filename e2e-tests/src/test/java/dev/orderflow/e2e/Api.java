@@ -16,19 +16,26 @@ import java.util.concurrent.CompletableFuture;
 final class Api {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final HttpClient HTTP = HttpClient.newBuilder()
+    private final URI base;
+    /**
+     * A client (and so a connection pool) of its own: a service started on a port that an earlier, stopped
+     * service used must never be sent that dead service's pooled connection.
+     */
+    private final HttpClient http = HttpClient.newBuilder()
             .connectTimeout(Duration.ofSeconds(2))
             .version(HttpClient.Version.HTTP_1_1)
             .build();
-
-    private final URI base;
 
     Api(URI base) {
         this.base = base;
     }
 
-    Response get(String path) {
-        return send(request(path).GET().build());
+    Response get(String path, String... headers) {
+        HttpRequest.Builder builder = request(path);
+        for (int i = 0; i < headers.length; i += 2) {
+            builder.header(headers[i], headers[i + 1]);
+        }
+        return send(builder.GET().build());
     }
 
     Response post(String path, String json, String... headers) {
@@ -37,7 +44,7 @@ final class Api {
 
     CompletableFuture<Response> postAsync(String path, String json, String... headers) {
         HttpRequest request = jsonRequest(path, json, headers).POST(HttpRequest.BodyPublishers.ofString(json)).build();
-        return HTTP.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(Response::of);
+        return http.sendAsync(request, HttpResponse.BodyHandlers.ofString()).thenApply(Response::of);
     }
 
     Response put(String path, String json) {
@@ -53,12 +60,12 @@ final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(10));
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20));
     }
 
-    private static Response send(HttpRequest request) {
+    private Response send(HttpRequest request) {
         try {
-            return Response.of(HTTP.send(request, HttpResponse.BodyHandlers.ofString()));
+            return Response.of(http.send(request, HttpResponse.BodyHandlers.ofString()));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {

@@ -1,10 +1,13 @@
 package dev.orderflow.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.e2e.Api.Response;
 import dev.orderflow.testsupport.DynamoDbLocal;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -159,6 +162,19 @@ abstract class OrderFlowEndToEndTest {
             assertThat(refused.body()).as(body).doesNotContain("Exception", "at dev.", "jackson");
         }
         assertThat(stock(product)).isEqualTo(5);
+    }
+
+    @Test
+    void resolvesAnOrderThatACrashedGatewayLeftPending() {
+        String product = product(5, "2.00");
+        String orderId = UUID.randomUUID().toString();
+        try (Tables tables = new Tables(dynamoDb)) {
+            tables.putPendingOrder(orderId, product, 2, Instant.now().minusSeconds(5));
+        }
+
+        await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                "confirmed".equals(gateway.get("/orders/" + orderId).json().get("status").asText()));
+        assertThat(stock(product)).isEqualTo(3);
     }
 
     @Test

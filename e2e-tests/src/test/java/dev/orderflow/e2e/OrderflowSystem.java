@@ -28,6 +28,10 @@ final class OrderflowSystem implements AutoCloseable {
     final int gatewayManagementPort;
     final int processorPort;
     final int processorManagementPort;
+    private final Api gatewayApi;
+    private final Api gatewayManagement;
+    private final Api processorApi;
+    private final Api processorManagement;
 
     private OrderflowSystem(Mode mode, DynamoDbLocal dynamoDb, String name, Map<String, String> gatewayOverrides,
                             int processorPort) {
@@ -37,6 +41,10 @@ final class OrderflowSystem implements AutoCloseable {
         this.gatewayManagementPort = FreePorts.next();
         this.processorPort = processorPort;
         this.processorManagementPort = FreePorts.next();
+        this.gatewayApi = new Api(URI.create("http://localhost:" + gatewayPort));
+        this.gatewayManagement = new Api(URI.create("http://localhost:" + gatewayManagementPort));
+        this.processorApi = new Api(URI.create("http://localhost:" + processorPort));
+        this.processorManagement = new Api(URI.create("http://localhost:" + processorManagementPort));
         this.processor = mode == Mode.MONOLITH ? null : new ServiceProcess(name + "-processor",
                 jar("orderflow.processor.jar"), processorEnvironment(), LOGS, processorManagementPort);
         Map<String, String> gatewayEnvironment = gatewayEnvironment();
@@ -66,19 +74,19 @@ final class OrderflowSystem implements AutoCloseable {
     }
 
     Api gatewayApi() {
-        return new Api(URI.create("http://localhost:" + gatewayPort));
+        return gatewayApi;
     }
 
     Api gatewayManagement() {
-        return new Api(URI.create("http://localhost:" + gatewayManagementPort));
+        return gatewayManagement;
     }
 
     Api processorApi() {
-        return new Api(URI.create("http://localhost:" + processorPort));
+        return processorApi;
     }
 
     Api processorManagement() {
-        return new Api(URI.create("http://localhost:" + processorManagementPort));
+        return processorManagement;
     }
 
     /** Where operators restock: the processor, or the gateway itself in monolith mode. */

@@ -36,6 +36,24 @@ class SplitModeIT extends OrderFlowEndToEndTest {
         assertThat(system.processorApi().get("/reservations/" + UUID.randomUUID()).status()).isEqualTo(404);
     }
 
+    /**
+     * The gateway's WebClient carries the W3C trace context to the processor: the processor's request metrics are
+     * recorded with the trace id the client sent (an OpenMetrics exemplar).
+     */
+    @Test
+    void propagatesTheClientsTraceToTheProcessor() {
+        String product = product(5, "1.00");
+        String traceId = UUID.randomUUID().toString().replace("-", "");
+
+        Response placed = gateway.post("/orders", order(product, 1),
+                "traceparent", "00-" + traceId + "-00f067aa0ba902b7-01");
+
+        assertThat(placed.status()).isEqualTo(201);
+        assertThat(system.processorManagement().get("/actuator/prometheus",
+                "Accept", "application/openmetrics-text; version=1.0.0; charset=utf-8").body())
+                .contains("trace_id=\"" + traceId + "\"");
+    }
+
     @Test
     void processorExportsItsOwnMetricsOnItsManagementPort() {
         product(1, "1.00");

@@ -1,6 +1,9 @@
 package dev.orderflow.e2e;
 
 import dev.orderflow.testsupport.DynamoDbLocal;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -17,6 +20,9 @@ import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
  */
 final class Tables implements AutoCloseable {
 
+    private static final DateTimeFormatter STORED_TIME =
+            DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSSSSSSS'Z'").withZone(ZoneOffset.UTC);
+
     private final DynamoDbClient client;
 
     Tables(DynamoDbLocal dynamoDb) {
@@ -26,6 +32,21 @@ final class Tables implements AutoCloseable {
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("local", "local")))
                 .httpClient(UrlConnectionHttpClient.create())
                 .build();
+    }
+
+    /**
+     * An order as a gateway stores it before touching any stock: what a gateway that crashed right after that
+     * leaves behind.
+     */
+    void putPendingOrder(String orderId, String productId, int quantity, Instant createdAt) {
+        client.putItem(b -> b.tableName("orders").item(Map.of(
+                "order_id", AttributeValue.fromS(orderId),
+                "product_id", AttributeValue.fromS(productId),
+                "quantity", AttributeValue.fromN(Integer.toString(quantity)),
+                "customer_id", AttributeValue.fromS("crashed-customer"),
+                "status", AttributeValue.fromS("pending"),
+                "created_at", AttributeValue.fromS(STORED_TIME.format(createdAt)),
+                "pending_shard", AttributeValue.fromS("pending"))));
     }
 
     /** How many orders for the product are in each status. */

@@ -1,0 +1,75 @@
+package dev.orderflow.order.adapter.out.processor;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.orderflow.inventory.ReservationConflictException;
+import dev.orderflow.order.port.out.StockReservations;
+import dev.orderflow.shared.OrderId;
+import dev.orderflow.testsupport.DynamoDbLocal;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.retry.RetryRegistry;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+/**
+ * The gateway in split mode, as application.yml configures it: the processor is reached over HTTP, found through
+ * DNS SRV when SRV_ENDPOINT is set, and only failures of the call itself are retried or open the circuit.
+ */
+@SpringBootTest(classes = dev.orderflow.GatewayApplication.class,
+        properties = {"orderflow.dynamodb.create-tables=true", "orderflow.recovery.enabled=false",
+            "server.port=0", "management.server.port=0", "SRV_ENDPOINT=_processor._tcp.orderflow.local"})
+class RemoteWiringTest {
+
+    private static final DynamoDbLocal DYNAMODB = DynamoDbLocal.start();
+
+    @Autowired
+    private StockReservations reservations;
+
+    @Autowired
+    private ProcessorEndpoint endpoint;
+
+    @Autowired
+    private CircuitBreakerRegistry circuitBreakers;
+
+    @Autowired
+    private RetryRegistry retries;
+
+    @DynamicPropertySource
+    static void dynamoDb(DynamicPropertyRegistry registry) {
+        registry.add("orderflow.dynamodb.endpoint", () -> DYNAMODB.endpoint().toString());
+    }
+
+    @AfterAll
+    static void stopDynamoDb() {
+        DYNAMODB.close();
+    }
+
+    @Test
+    void reachesTheProcessorOverHttpFoundThroughSrvRecords() {
+        assertThat(reservations).isInstanceOf(HttpStockReservations.class);
+        assertThat(endpoint).isInstanceOf(SrvProcessorEndpoint.class);
+    }
+
+    @Test
+    void countsAndRetriesOnlyFailuresOfTheCallItself() {
+        CircuitBreakerConfig breaker = circuitBreakers.circuitBreaker("processor").getCircuitBreakerConfig();
+        RetryConfig retry = retries.retry("processor").getRetryConfig();
+        ProcessorFailure failure = ProcessorFailure.timeout();
+        ReservationConflictException conflict = new ReservationConflictException(new OrderId("o-1"));
+        ProcessorRefusedRequestException refused = new ProcessorRefusedRequestException(400);
+
+        assertThat(breaker.getRecordExceptionPredicate().test(failure)).isTrue();
+        assertThat(breaker.getRecordExceptionPredicate().test(conflict)).isFalse();
+        assertThat(breaker.getRecordExceptionPredicate().test(refused)).isFalse();
+        assertThat(retry.getExceptionPredicate().test(failure)).isTrue();
+        assertThat(retry.getExceptionPredicate().test(conflict)).isFalse();
+        assertThat(retry.getExceptionPredicate().test(refused)).isFalse();
+        assertThat(retry.getMaxAttempts()).isEqualTo(3);
+    }
+}
