@@ -14,25 +14,36 @@ import reactor.core.publisher.Mono;
 public class InMemoryOrderRepository implements OrderRepository {
 
     private final Map<OrderId, Order> orders = new ConcurrentHashMap<>();
+    private volatile boolean down;
+
+    /** While down, every call fails as a store outage does; a create that fails still stored nothing. */
+    public void down(boolean isDown) {
+        this.down = isDown;
+    }
 
     @Override
     public Mono<Boolean> create(Order order) {
-        return Mono.fromSupplier(() -> orders.putIfAbsent(order.orderId(), order) == null);
+        return available().then(Mono.fromSupplier(() -> orders.putIfAbsent(order.orderId(), order) == null));
+    }
+
+    private Mono<Void> available() {
+        return Mono.defer(() -> down ? Mono.error(new IllegalStateException("order store down (test fault)"))
+                : Mono.empty());
     }
 
     @Override
     public Mono<Order> find(OrderId orderId) {
-        return Mono.fromSupplier(() -> orders.get(orderId));
+        return available().then(Mono.fromSupplier(() -> orders.get(orderId)));
     }
 
     @Override
     public Mono<Order> resolve(Order resolved) {
-        return Mono.fromSupplier(() -> orders.compute(resolved.orderId(), (id, stored) -> {
+        return available().then(Mono.fromSupplier(() -> orders.compute(resolved.orderId(), (id, stored) -> {
             if (stored == null) {
                 throw new IllegalStateException("no order " + id + " to resolve");
             }
             return stored.isPending() ? resolved : stored;
-        }));
+        })));
     }
 
     @Override

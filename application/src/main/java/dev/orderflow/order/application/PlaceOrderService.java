@@ -5,6 +5,7 @@ import dev.orderflow.order.domain.Order;
 import dev.orderflow.order.port.in.IdempotencyKeyReusedException;
 import dev.orderflow.order.port.in.InventoryTimeoutException;
 import dev.orderflow.order.port.in.InventoryUnavailableException;
+import dev.orderflow.order.port.in.OrderStorageFailedException;
 import dev.orderflow.order.port.in.PlaceOrderCommand;
 import dev.orderflow.order.port.in.PlaceOrderUseCase;
 import dev.orderflow.order.port.in.PlacedOrder;
@@ -45,7 +46,14 @@ public class PlaceOrderService implements PlaceOrderUseCase {
         Mono<Order> earlier = key.isPresent() ? orders.find(orderId) : Mono.empty();
         return earlier
                 .flatMap(existing -> replay(existing, requested))
-                .switchIfEmpty(Mono.defer(() -> placeNew(requested)));
+                .switchIfEmpty(Mono.defer(() -> placeNew(requested)))
+                .onErrorMap(PlaceOrderService::isStorageFailure, e -> new OrderStorageFailedException(orderId, e));
+    }
+
+    /** Anything but the outcomes this use case reports itself is the order store failing. */
+    private static boolean isStorageFailure(Throwable error) {
+        return !(error instanceof IdempotencyKeyReusedException || error instanceof InventoryUnavailableException
+                || error instanceof InventoryTimeoutException);
     }
 
     private Mono<PlacedOrder> placeNew(Order requested) {

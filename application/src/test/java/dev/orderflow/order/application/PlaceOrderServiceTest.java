@@ -10,11 +10,13 @@ import dev.orderflow.order.domain.RejectionReason;
 import dev.orderflow.order.port.in.IdempotencyKeyReusedException;
 import dev.orderflow.order.port.in.InventoryTimeoutException;
 import dev.orderflow.order.port.in.InventoryUnavailableException;
+import dev.orderflow.order.port.in.OrderStorageFailedException;
 import dev.orderflow.order.port.in.PlaceOrderCommand;
 import dev.orderflow.order.port.in.PlacedOrder;
 import dev.orderflow.shared.CustomerId;
 import dev.orderflow.shared.IdempotencyKey;
 import dev.orderflow.shared.Money;
+import dev.orderflow.shared.OrderId;
 import dev.orderflow.shared.ProductId;
 import dev.orderflow.shared.Quantity;
 import dev.orderflow.testing.FaultableStockReservations.Fault;
@@ -147,6 +149,17 @@ class PlaceOrderServiceTest {
         flow.reservations.fail(Fault.KNOWN_UNAVAILABLE);
 
         assertThat(flow.placeOrder.place(command(WIDGET, 1, "k")).block().order()).isEqualTo(first.order());
+    }
+
+    @Test
+    void givenTheOrderStoreFails_whenPlacingAnOrder_thenTheFailureNamesTheOrderAndNoStockMoves() {
+        flow.orders.down(true);
+
+        assertThatThrownBy(() -> flow.placeOrder.place(command(WIDGET, 1, "store-down")).block())
+                .isInstanceOfSatisfying(OrderStorageFailedException.class, e -> assertThat(e.orderId())
+                        .isEqualTo(OrderId.forIdempotencyKey(new IdempotencyKey("store-down"))));
+        assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(10);
+        assertThat(flow.reservations.reserveCalls()).isZero();
     }
 
     private static PlaceOrderCommand command(ProductId product, int quantity, String key) {

@@ -8,7 +8,8 @@ public interface PlaceOrderUseCase {
      * Stores the order as pending, reserves its stock, and stores the outcome.
      *
      * @return the confirmed or rejected order; fails with {@link IdempotencyKeyReusedException},
-     *         {@link InventoryUnavailableException} or {@link InventoryTimeoutException}
+     *         {@link InventoryUnavailableException}, {@link InventoryTimeoutException} or
+     *         {@link OrderStorageFailedException}
      */
     Mono<PlacedOrder> place(PlaceOrderCommand command);
 }

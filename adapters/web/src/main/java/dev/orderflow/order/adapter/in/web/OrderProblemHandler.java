@@ -4,12 +4,15 @@ import dev.orderflow.order.domain.Order;
 import dev.orderflow.order.port.in.IdempotencyKeyReusedException;
 import dev.orderflow.order.port.in.InventoryTimeoutException;
 import dev.orderflow.order.port.in.InventoryUnavailableException;
+import dev.orderflow.order.port.in.OrderStorageFailedException;
 import dev.orderflow.platform.web.MalformedRequestException;
 import dev.orderflow.platform.web.ProblemHandlerSupport;
 import dev.orderflow.platform.web.ProblemType;
 import dev.orderflow.platform.web.Problems;
 import dev.orderflow.platform.web.RequestValidationException;
 import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -19,6 +22,8 @@ import org.springframework.web.server.ServerWebExchange;
 /** Every error of the order API as problem+json (RFC 9457). */
 @RestControllerAdvice(assignableTypes = OrderController.class)
 public class OrderProblemHandler extends ProblemHandlerSupport {
+
+    private static final Logger log = LoggerFactory.getLogger(OrderProblemHandler.class);
 
     @ExceptionHandler(OrderRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(OrderRejectedException e, ServerWebExchange exchange) {
@@ -70,6 +75,15 @@ public class OrderProblemHandler extends ProblemHandlerSupport {
                 path(exchange), Map.of("order_id", e.pendingOrder().value()), null);
     }
 
+    @ExceptionHandler(OrderStorageFailedException.class)
+    ResponseEntity<ProblemDetail> storageFailed(OrderStorageFailedException e, ServerWebExchange exchange) {
+        log.error("storing order {} failed", e.orderId(), e);
+        return Problems.of(ProblemType.SERVICE_UNAVAILABLE,
+                "The order could not be stored reliably; it may or may not exist. GET it, or retry with the same "
+                        + "Idempotency-Key.",
+                path(exchange), Map.of("order_id", e.orderId().value()), RETRY_SOON);
+    }
+
     /** The {@code outcome} tag of {@code orderflow.orders} for a request that failed. */
     static String outcomeOf(Throwable error) {
         if (error instanceof RequestValidationException || error instanceof MalformedRequestException) {
@@ -83,6 +97,9 @@ public class OrderProblemHandler extends ProblemHandlerSupport {
         }
         if (error instanceof InventoryTimeoutException) {
             return "timeout";
+        }
+        if (error instanceof OrderStorageFailedException) {
+            return "storage_failed";
         }
         return "error";
     }

@@ -44,6 +44,7 @@ class OrderControllerTest {
     @AfterEach
     void heal() {
         flow.reservations.fail(Fault.NONE);
+        flow.orders.down(false);
     }
 
     @Test
@@ -133,6 +134,17 @@ class OrderControllerTest {
         String orderId = body.replaceAll(".*\"order_id\":\"([^\"]+)\".*", "$1");
         client.get().uri("/orders/" + orderId).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("pending").jsonPath("$.total_price").isEmpty();
+    }
+
+    @Test
+    void answers503WithTheOrderIdWhenTheOrderStoreFails() {
+        flow.orders.down(true);
+
+        WebTestClient.ResponseSpec response = post(order(1), "store-down");
+
+        response.expectHeader().valueEquals("Retry-After", "1");
+        assertThat(assertProblem(response, 503, "service-unavailable")).contains("\"order_id\"");
+        assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(stockBefore);
     }
 
     @Test
