@@ -56,11 +56,18 @@ class SplitModeIT extends OrderFlowEndToEndTest {
 
     @Test
     void processorExportsItsOwnMetricsOnItsManagementPort() {
-        product(1, "1.00");
+        String product = product(1, "1.00");
+        gateway.post("/orders", order(product, 1));
 
         String metrics = system.processorManagement().get("/actuator/prometheus").body();
 
-        assertThat(metrics).contains("orderflow_dynamodb_operation_seconds_count{application=\"order-processor\"");
+        assertThat(metrics)
+                .contains("orderflow_dynamodb_operation_seconds_count{application=\"order-processor\"")
+                .contains("orderflow_reservations_total{application=\"order-processor\"");
+        assertThat(system.gatewayManagement().get("/actuator/prometheus").body())
+                .contains("resilience4j_circuitbreaker_state{application=\"order-gateway\",name=\"processor\"")
+                .contains("resilience4j_retry_calls_total{application=\"order-gateway\"")
+                .contains("resilience4j_bulkhead_available_concurrent_calls{application=\"order-gateway\"");
         assertThat(system.processorApi().get("/actuator/prometheus").status()).isEqualTo(404);
     }
 }
