@@ -52,13 +52,14 @@ public class InMemoryInventory implements InventoryRepository, StockLedger {
     public Mono<CommitOutcome> commit(Reservation reserved, Money unitPrice) {
         return Mono.fromSupplier(() -> {
             synchronized (this) {
+                // Checked before the stock, as DynamoDB reports it: a decided order must not be decided again.
+                if (reservations.containsKey(reserved.orderId())) {
+                    return CommitOutcome.ALREADY_RECORDED;
+                }
                 InventoryItem item = items.get(reserved.productId());
                 long quantity = reserved.quantity().value();
                 if (item == null || item.stock() < quantity || !item.price().equals(unitPrice)) {
                     return CommitOutcome.STOCK_CHANGED;
-                }
-                if (reservations.containsKey(reserved.orderId())) {
-                    return CommitOutcome.ALREADY_RECORDED;
                 }
                 items.put(item.productId(),
                         new InventoryItem(item.productId(), item.stock() - quantity, item.price(), item.name()));

@@ -51,6 +51,12 @@ class ValueObjectsTest {
         assertThatIllegalArgumentException().isThrownBy(() -> new Quantity(value));
     }
 
+    @ParameterizedTest
+    @ValueSource(longs = {0, Quantity.MAX + 1L, Integer.MAX_VALUE + 2L, Long.MAX_VALUE, Long.MIN_VALUE})
+    void givenALongOutOfRange_whenMakingAQuantity_thenItIsRefusedRatherThanWrapped(long value) {
+        assertThatIllegalArgumentException().isThrownBy(() -> Quantity.of(value));
+    }
+
     @Test
     void givenADecimalPrice_whenReadAsMoney_thenItIsExactInMinorUnits() {
         assertThat(Money.ofDecimal(new BigDecimal("19.99")).minorUnits()).isEqualTo(1999);

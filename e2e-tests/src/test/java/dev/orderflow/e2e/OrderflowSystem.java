@@ -33,7 +33,7 @@ final class OrderflowSystem implements AutoCloseable {
     private final Api processorApi;
     private final Api processorManagement;
 
-    private OrderflowSystem(Mode mode, DynamoDbLocal dynamoDb, String name, Map<String, String> gatewayOverrides,
+    private OrderflowSystem(Mode mode, DynamoDbLocal dynamoDb, String name, Map<String, String> overrides,
                             int processorPort) {
         this.mode = mode;
         this.dynamoDb = dynamoDb;
@@ -45,10 +45,12 @@ final class OrderflowSystem implements AutoCloseable {
         this.gatewayManagement = new Api(URI.create("http://localhost:" + gatewayManagementPort));
         this.processorApi = new Api(URI.create("http://localhost:" + processorPort));
         this.processorManagement = new Api(URI.create("http://localhost:" + processorManagementPort));
+        Map<String, String> processorEnvironment = processorEnvironment();
+        processorEnvironment.putAll(overrides);
         this.processor = mode == Mode.MONOLITH ? null : new ServiceProcess(name + "-processor",
-                jar("orderflow.processor.jar"), processorEnvironment(), LOGS, processorManagementPort);
+                jar("orderflow.processor.jar"), processorEnvironment, LOGS, processorManagementPort);
         Map<String, String> gatewayEnvironment = gatewayEnvironment();
-        gatewayEnvironment.putAll(gatewayOverrides);
+        gatewayEnvironment.putAll(overrides);
         this.gateway = new ServiceProcess(name + "-gateway", jar("orderflow.gateway.jar"), gatewayEnvironment,
                 LOGS, gatewayManagementPort);
     }
@@ -58,8 +60,9 @@ final class OrderflowSystem implements AutoCloseable {
         return start(mode, dynamoDb, name, Map.of());
     }
 
-    static OrderflowSystem start(Mode mode, DynamoDbLocal dynamoDb, String name, Map<String, String> gatewayOverrides) {
-        OrderflowSystem system = create(mode, dynamoDb, name, gatewayOverrides);
+    /** @param overrides environment variables for both services, on top of the defaults above */
+    static OrderflowSystem start(Mode mode, DynamoDbLocal dynamoDb, String name, Map<String, String> overrides) {
+        OrderflowSystem system = create(mode, dynamoDb, name, overrides);
         if (system.processor != null) {
             system.processor.start(START_TIMEOUT);
         }
@@ -68,9 +71,8 @@ final class OrderflowSystem implements AutoCloseable {
     }
 
     /** Configured but not started, for tests that control when each process runs. */
-    static OrderflowSystem create(Mode mode, DynamoDbLocal dynamoDb, String name,
-                                  Map<String, String> gatewayOverrides) {
-        return new OrderflowSystem(mode, dynamoDb, name, gatewayOverrides, FreePorts.next());
+    static OrderflowSystem create(Mode mode, DynamoDbLocal dynamoDb, String name, Map<String, String> overrides) {
+        return new OrderflowSystem(mode, dynamoDb, name, overrides, FreePorts.next());
     }
 
     Api gatewayApi() {

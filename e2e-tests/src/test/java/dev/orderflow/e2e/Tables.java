@@ -55,6 +55,12 @@ final class Tables implements AutoCloseable {
                 .collect(Collectors.groupingBy(item -> item.get("status").s(), Collectors.counting()));
     }
 
+    /** The status of each order for the product, by order id. */
+    Map<String, String> orderStatusesById(String productId) {
+        return itemsFor("orders", productId).stream()
+                .collect(Collectors.toMap(item -> item.get("order_id").s(), item -> item.get("status").s()));
+    }
+
     /** The units the reservations table says were taken for the product. */
     long reservedUnits(String productId) {
         return itemsFor("reservations", productId).stream()

@@ -4,6 +4,7 @@ import java.time.Duration;
 import java.util.List;
 import org.springframework.boot.actuate.health.Health;
 import org.springframework.boot.actuate.health.ReactiveHealthIndicator;
+import org.springframework.boot.actuate.health.Status;
 import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -39,7 +40,8 @@ public class DynamoDbTablesHealthIndicator implements ReactiveHealthIndicator {
                         .build()));
     }
 
+    /** For {@code GET /health} on the application port, which reports up or down only. */
     public Mono<Boolean> isUp() {
-        return health().map(h -> h.getStatus().equals(org.springframework.boot.actuate.health.Status.UP));
+        return health().map(health -> Status.UP.equals(health.getStatus()));
     }
 }

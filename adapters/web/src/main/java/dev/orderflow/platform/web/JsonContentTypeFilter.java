@@ -1,7 +1,9 @@
 package dev.orderflow.platform.web;
 
+import java.util.List;
 import java.util.Set;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.UnsupportedMediaTypeStatusException;
@@ -17,7 +19,7 @@ import reactor.core.publisher.Mono;
 public class JsonContentTypeFilter implements WebFilter {
 
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
-    private static final java.util.List<MediaType> JSON = java.util.List.of(MediaType.APPLICATION_JSON);
+    private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON);
 
     @Override
     public Mono<Void> filter(ServerWebExchange exchange, WebFilterChain chain) {
@@ -27,11 +29,12 @@ public class JsonContentTypeFilter implements WebFilter {
         MediaType contentType;
         try {
             contentType = exchange.getRequest().getHeaders().getContentType();
-        } catch (org.springframework.http.InvalidMediaTypeException e) {
+        } catch (InvalidMediaTypeException e) {
             contentType = null;
         }
         if (contentType == null || !isJson(contentType)) {
-            return Mono.error(new UnsupportedMediaTypeStatusException(contentType, JSON, exchange.getRequest().getMethod()));
+            return Mono.error(new UnsupportedMediaTypeStatusException(contentType, JSON,
+                    exchange.getRequest().getMethod()));
         }
         return chain.filter(exchange);
     }

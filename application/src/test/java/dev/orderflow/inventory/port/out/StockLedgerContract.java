@@ -91,6 +91,16 @@ public abstract class StockLedgerContract {
     }
 
     @Test
+    void givenARecordedOrder_whenCommittingItAgainAfterTheStockRanOut_thenItIsStillReportedAsAlreadyRecorded() {
+        stock(2);
+        OrderId orderId = order();
+        ledger.commit(reserved(orderId, 2), PRICE).block();
+
+        assertThat(ledger.commit(reserved(orderId, 2), PRICE).block()).isEqualTo(CommitOutcome.ALREADY_RECORDED);
+        assertThat(stockLeft()).isZero();
+    }
+
+    @Test
     void givenARejection_whenRecordedTwice_thenTheFirstStandsAndNoStockMoves() {
         stock(1);
         Reservation rejected = new Reservation(order(), product, new Quantity(5), new CustomerId("c-1"),

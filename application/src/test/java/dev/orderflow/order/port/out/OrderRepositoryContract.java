@@ -1,6 +1,7 @@
 package dev.orderflow.order.port.out;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderflow.inventory.ReservationResult;
 import dev.orderflow.order.domain.Order;
@@ -79,12 +80,22 @@ public abstract class OrderRepositoryContract {
     }
 
     @Test
+    void givenNoOrder_whenResolved_thenItFailsAndStoresNothing() {
+        Order neverStored = pending(base);
+        Order confirmed = neverStored.resolvedBy(new ReservationResult.Reserved(new Money(123), base.plusMillis(5)));
+
+        assertThatThrownBy(() -> orders.resolve(confirmed).block()).isInstanceOf(IllegalStateException.class);
+        assertThat(orders.find(neverStored.orderId()).block()).isNull();
+    }
+
+    @Test
     void givenPendingAndResolvedOrders_whenQueryingPending_thenOnlyOlderPendingOnesComeOldestFirst() {
         Order oldest = pending(base);
         Order older = pending(base.plusSeconds(1));
         Order resolved = pending(base.plusSeconds(2));
+        Order atCutoff = pending(base.plusSeconds(10));
         Order young = pending(base.plusSeconds(30));
-        for (Order order : List.of(young, resolved, older, oldest)) {
+        for (Order order : List.of(young, atCutoff, resolved, older, oldest)) {
             orders.create(order).block();
         }
         orders.resolve(resolved.resolvedBy(new ReservationResult.UnknownProduct(base.plusSeconds(3)))).block();

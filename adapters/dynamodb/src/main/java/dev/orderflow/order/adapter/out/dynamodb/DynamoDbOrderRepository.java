@@ -72,7 +72,9 @@ public class DynamoDbOrderRepository implements OrderRepository {
                 .build();
         return timer.time("PutItem", tableName, () -> table.putItem(put))
                 .thenReturn(resolved)
-                .onErrorResume(ConditionalCheckFailedException.class, e -> find(resolved.orderId()));
+                .onErrorResume(ConditionalCheckFailedException.class, e -> find(resolved.orderId())
+                        .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                                "no order " + resolved.orderId() + " to resolve"))));
     }
 
     @Override

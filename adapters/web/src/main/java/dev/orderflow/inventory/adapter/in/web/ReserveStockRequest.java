@@ -17,8 +17,7 @@ final class ReserveStockRequest {
         JsonRequest request = JsonRequest.parse(body);
         OrderId orderId = request.text("order_id", OrderId::new);
         ProductId productId = request.text("product_id", ProductId::new);
-        Quantity quantity = request.wholeNumber("quantity",
-                value -> new Quantity((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value))));
+        Quantity quantity = request.wholeNumber("quantity", Quantity::of);
         CustomerId customerId = request.text("customer_id", CustomerId::new);
         request.requireValid();
         return new ReserveStockCommand(orderId, productId, quantity, customerId);

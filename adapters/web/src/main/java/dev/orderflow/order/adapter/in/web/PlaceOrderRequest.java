@@ -20,7 +20,7 @@ final class PlaceOrderRequest {
     static PlaceOrderCommand parse(String body, String idempotencyKey) {
         JsonRequest request = JsonRequest.parse(body);
         ProductId productId = request.text("product_id", ProductId::new);
-        Quantity quantity = request.wholeNumber("quantity", PlaceOrderRequest::quantity);
+        Quantity quantity = request.wholeNumber("quantity", Quantity::of);
         CustomerId customerId = request.text("customer_id", CustomerId::new);
         Optional<IdempotencyKey> key = Optional.empty();
         if (idempotencyKey != null) {
@@ -32,10 +32,5 @@ final class PlaceOrderRequest {
         }
         request.requireValid();
         return new PlaceOrderCommand(productId, quantity, customerId, key);
-    }
-
-    /** Values beyond int are out of range for a quantity anyway; clamping lets Quantity give the one message. */
-    private static Quantity quantity(long value) {
-        return new Quantity((int) Math.max(Integer.MIN_VALUE, Math.min(Integer.MAX_VALUE, value)));
     }
 }
