@@ -6,6 +6,7 @@ import dev.orderflow.inventory.adapter.out.dynamodb.DynamoDbInventoryRepository;
 import dev.orderflow.inventory.adapter.out.dynamodb.DynamoDbStockLedger;
 import dev.orderflow.inventory.adapter.out.dynamodb.InventoryTables;
 import dev.orderflow.inventory.port.out.InventoryRepository;
+import dev.orderflow.inventory.port.out.InventoryRepositoryContract;
 import dev.orderflow.inventory.port.out.StockLedger;
 import dev.orderflow.inventory.port.out.StockLedgerContract;
 import dev.orderflow.order.adapter.out.dynamodb.DynamoDbOrderRepository;
@@ -67,6 +68,15 @@ class LocalStackContractTest {
             String table = "orders-" + UUID.randomUUID();
             OrderTable.createIfMissing(clients.client(), table).join();
             return new DynamoDbOrderRepository(clients.enhanced(), table, meters);
+        }
+    }
+
+    @Nested
+    class Inventory extends InventoryRepositoryContract {
+
+        @Override
+        protected InventoryRepository repository() {
+            return new DynamoDbInventoryRepository(clients.enhanced(), "inventory", meters);
         }
     }
 

@@ -112,7 +112,7 @@ public class DynamoDbStockLedger implements StockLedger {
      * deciding again would be wrong. A conflict with a concurrent transaction changed nothing either; the caller
      * decides again on fresh data.
      */
-    private static CommitOutcome outcomeOf(TransactionCanceledException cancelled) {
+    static CommitOutcome outcomeOf(TransactionCanceledException cancelled) {
         List<CancellationReason> reasons = cancelled.cancellationReasons();
         if (reasons.size() > RESERVATION_PUT && failedItsCondition(reasons.get(RESERVATION_PUT))) {
             return CommitOutcome.ALREADY_RECORDED;
