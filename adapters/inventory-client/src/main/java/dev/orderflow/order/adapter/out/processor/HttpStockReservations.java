@@ -1,6 +1,7 @@
 package dev.orderflow.order.adapter.out.processor;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.MissingNode;
 import dev.orderflow.inventory.ReservationConflictException;
 import dev.orderflow.inventory.ReservationResult;
 import dev.orderflow.inventory.ReserveStockCommand;
@@ -24,6 +25,7 @@ import java.util.Optional;
 import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.codec.DecodingException;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
@@ -126,12 +128,15 @@ public class HttpStockReservations implements StockReservations {
     /** An empty or non-JSON body reads as a missing node; the status alone then decides. */
     private static Mono<JsonNode> read(ClientResponse response) {
         return response.bodyToMono(JsonNode.class)
-                .onErrorResume(org.springframework.core.codec.DecodingException.class, e -> Mono.empty())
-                .defaultIfEmpty(com.fasterxml.jackson.databind.node.MissingNode.getInstance());
+                .onErrorResume(DecodingException.class, e -> Mono.empty())
+                .defaultIfEmpty(MissingNode.getInstance());
     }
 
+    /**
+     * Only a call that really failed is logged: refusals by the open circuit or the full bulkhead come by the
+     * thousand during an outage and are visible in the Resilience4j metrics instead.
+     */
     private Throwable translate(Throwable failure) {
-        log.warn("call to the processor failed: {}", describe(failure));
         if (failure instanceof CallNotPermittedException) {
             return new ReservationsUnavailableException("the processor's circuit is open", openWait(), failure);
         }
@@ -140,6 +145,7 @@ public class HttpStockReservations implements StockReservations {
                     RETRY_AFTER_FAILURE, failure);
         }
         if (failure instanceof ProcessorFailure processorFailure) {
+            log.warn("call to the processor failed: {}", describe(failure));
             return processorFailure.isTimeout()
                     ? new ReservationsTimeoutException(failure.getMessage(), failure)
                     : new ReservationsUnavailableException(failure.getMessage(), RETRY_AFTER_FAILURE, failure);
