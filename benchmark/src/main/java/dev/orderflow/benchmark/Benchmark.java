@@ -1,0 +1,147 @@
+package dev.orderflow.benchmark;
+
+import dev.orderflow.testsupport.DynamoDbLocal;
+import dev.orderflow.testsupport.FreePorts;
+import dev.orderflow.testsupport.ServiceProcess;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One run of the whole benchmark: the DynamoDB Local ceiling, then each mode (split, monolith) started from its
+ * jars with production settings, measured at 1, 4, 16 and 64 connections, with memory sampled throughout and, in
+ * split mode, the answer time with the processor's circuit open. Writes docs/performance.md and its charts.
+ */
+public final class Benchmark {
+
+    static final List<Integer> CONNECTIONS = List.of(1, 4, 16, 64);
+    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
+
+    enum Mode { SPLIT, MONOLITH }
+
+    record RssSample(double seconds, String mode, long gatewayMib, long processorMib) {
+    }
+
+    record ModeResult(Mode mode, List<Wrk.Result> levels, Duration gatewayStartup, Duration processorStartup,
+                      long gatewayIdleMib, long processorIdleMib, long gatewayPeakMib, long processorPeakMib,
+                      Wrk.Result circuitOpen) {
+    }
+
+    private Benchmark() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        Wrk.requireInstalled();
+        Path root = Path.of(System.getProperty("orderflow.root", ".")).toAbsolutePath().normalize();
+        Duration step = Duration.ofSeconds(Long.getLong("benchmark.seconds", 10));
+        Path logs = Files.createDirectories(root.resolve("benchmark/target/service-logs"));
+        List<RssSample> rss = new CopyOnWriteArrayList<>();
+        long started = System.nanoTime();
+        try (DynamoDbLocal dynamoDb = DynamoDbLocal.start()) {
+            double ceiling = DynamoDbCeiling.ordersPerSecond(dynamoDb.endpoint(), 16, step);
+            System.out.printf("DynamoDB Local ceiling: %.0f orders/s%n", ceiling);
+            List<ModeResult> results = new ArrayList<>();
+            for (Mode mode : Mode.values()) {
+                results.add(run(mode, root, logs, dynamoDb, step, rss, started));
+            }
+            new Report(root.resolve("docs"), ceiling, step, results, rss).write();
+        }
+        System.out.println("wrote docs/performance.md and docs/performance/*.png");
+        System.exit(0);
+    }
+
+    private static ModeResult run(Mode mode, Path root, Path logs, DynamoDbLocal dynamoDb, Duration step,
+                                  List<RssSample> rss, long started) throws Exception {
+        int gatewayPort = FreePorts.next();
+        int processorPort = FreePorts.next();
+        Map<String, String> common = Map.of("DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString(),
+                "AWS_REGION", "us-east-1", "ORDERFLOW_DYNAMODB_CREATE_TABLES", "true");
+        ServiceProcess processor = null;
+        if (mode == Mode.SPLIT) {
+            Map<String, String> environment = new HashMap<>(common);
+            environment.put("SERVER_PORT", Integer.toString(processorPort));
+            environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(FreePorts.next()));
+            processor = new ServiceProcess("benchmark-processor",
+                    root.resolve("bootstrap-processor/target/orderflow-processor.jar"), environment, logs,
+                    Integer.parseInt(environment.get("MANAGEMENT_SERVER_PORT"))).start(START_TIMEOUT);
+        }
+        Map<String, String> environment = new HashMap<>(common);
+        environment.put("SERVER_PORT", Integer.toString(gatewayPort));
+        environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(FreePorts.next()));
+        environment.put("INVENTORY_MODE", mode == Mode.SPLIT ? "remote" : "embedded");
+        environment.put("ORDER_PROCESSOR_URL", "http://localhost:" + processorPort);
+        ServiceProcess gateway = new ServiceProcess("benchmark-gateway-" + mode.name().toLowerCase(),
+                root.resolve("bootstrap-gateway/target/orderflow-gateway.jar"), environment, logs,
+                Integer.parseInt(environment.get("MANAGEMENT_SERVER_PORT"))).start(START_TIMEOUT);
+        URI gatewayUri = URI.create("http://localhost:" + gatewayPort);
+        try {
+            Thread.sleep(3000);
+            long gatewayIdle = Rss.mebibytes(gateway.pid());
+            long processorIdle = processor == null ? 0 : Rss.mebibytes(processor.pid());
+            String product = "benchmark-" + UUID.randomUUID();
+            stock(mode == Mode.SPLIT ? URI.create("http://localhost:" + processorPort) : gatewayUri, product);
+            Wrk wrk = new Wrk(product);
+
+            ServiceProcess sampledProcessor = processor;
+            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            sampler.scheduleAtFixedRate(() -> rss.add(new RssSample((System.nanoTime() - started) / 1e9, mode.name(),
+                    Rss.mebibytes(gateway.pid()), sampledProcessor == null ? 0 : Rss.mebibytes(sampledProcessor.pid()))),
+                    0, 500, TimeUnit.MILLISECONDS);
+            wrk.run(gatewayUri, 16, step);
+            List<Wrk.Result> levels = new ArrayList<>();
+            for (int connections : CONNECTIONS) {
+                Wrk.Result result = wrk.run(gatewayUri, connections, step);
+                System.out.printf("%s c=%d: %.0f orders/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, non-2xx %d%n",
+                        mode, connections, result.requestsPerSecond(), result.p50Millis(), result.p95Millis(),
+                        result.p99Millis(), result.non2xx());
+                levels.add(result);
+            }
+            sampler.shutdownNow();
+            long gatewayPeak = rss.stream().filter(s -> s.mode().equals(mode.name()))
+                    .mapToLong(RssSample::gatewayMib).max().orElse(-1);
+            long processorPeak = rss.stream().filter(s -> s.mode().equals(mode.name()))
+                    .mapToLong(RssSample::processorMib).max().orElse(-1);
+
+            Wrk.Result circuitOpen = null;
+            if (processor != null) {
+                processor.kill();
+                wrk.run(gatewayUri, 4, Duration.ofSeconds(3));
+                circuitOpen = wrk.run(gatewayUri, 16, Duration.ofSeconds(5));
+                System.out.printf("circuit open: p99 %.1f ms over %d answers%n", circuitOpen.p99Millis(),
+                        circuitOpen.requests());
+            }
+            return new ModeResult(mode, levels, gateway.lastStartup(),
+                    processor == null ? null : processor.lastStartup(), gatewayIdle, processorIdle, gatewayPeak,
+                    processorPeak, circuitOpen);
+        } finally {
+            gateway.stop();
+            if (processor != null) {
+                processor.stop();
+            }
+        }
+    }
+
+    private static void stock(URI inventoryApi, String product) throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        inventoryApi.resolve("/inventory/" + product))
+                .header("Content-Type", "application/json")
+                .PUT(HttpRequest.BodyPublishers.ofString("{\"stock\":1000000000,\"price\":1.00,\"name\":\"Bench\"}"))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() != 200) {
+            throw new IllegalStateException("stocking failed: " + response.body());
+        }
+    }
+}
