@@ -43,7 +43,18 @@ public final class Benchmark {
     private Benchmark() {
     }
 
-    public static void main(String[] args) throws Exception {
+    public static void main(String[] args) {
+        try {
+            benchmark();
+            System.out.println("wrote docs/performance.md and docs/performance/*.png");
+            System.exit(0);
+        } catch (Exception | Error e) {
+            e.printStackTrace();
+            System.exit(1);
+        }
+    }
+
+    private static void benchmark() throws Exception {
         Wrk.requireInstalled();
         Path root = Path.of(System.getProperty("orderflow.root", ".")).toAbsolutePath().normalize();
         Duration step = Duration.ofSeconds(Long.getLong("benchmark.seconds", 10));
@@ -59,8 +70,6 @@ public final class Benchmark {
             }
             new Report(root.resolve("docs"), ceiling, step, results, rss).write();
         }
-        System.out.println("wrote docs/performance.md and docs/performance/*.png");
-        System.exit(0);
     }
 
     private static ModeResult run(Mode mode, Path root, Path logs, DynamoDbLocal dynamoDb, Duration step,
@@ -87,6 +96,7 @@ public final class Benchmark {
                 root.resolve("bootstrap-gateway/target/orderflow-gateway.jar"), environment, logs,
                 Integer.parseInt(environment.get("MANAGEMENT_SERVER_PORT"))).start(START_TIMEOUT);
         URI gatewayUri = URI.create("http://localhost:" + gatewayPort);
+        ScheduledExecutorService sampler = null;
         try {
             Thread.sleep(3000);
             long gatewayIdle = Rss.mebibytes(gateway.pid());
@@ -96,7 +106,7 @@ public final class Benchmark {
             Wrk wrk = new Wrk(product);
 
             ServiceProcess sampledProcessor = processor;
-            ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+            sampler = Executors.newSingleThreadScheduledExecutor();
             sampler.scheduleAtFixedRate(() -> rss.add(new RssSample((System.nanoTime() - started) / 1e9, mode.name(),
                     Rss.mebibytes(gateway.pid()), sampledProcessor == null ? 0 : Rss.mebibytes(sampledProcessor.pid()))),
                     0, 500, TimeUnit.MILLISECONDS);
@@ -127,6 +137,9 @@ public final class Benchmark {
                     processor == null ? null : processor.lastStartup(), gatewayIdle, processorIdle, gatewayPeak,
                     processorPeak, circuitOpen);
         } finally {
+            if (sampler != null) {
+                sampler.shutdownNow();
+            }
             gateway.stop();
             if (processor != null) {
                 processor.stop();

@@ -102,7 +102,7 @@ final class Report {
 
                 | target | goal | measured | met |
                 |---|---|---|---|
-                | throughput | ≥ 40 %% of the ceiling | %.0f %% (%.0f of %.0f orders/s) | %s |
+                | throughput | ≥ 40 %% of the ceiling | %.1f %% (%.0f of %.0f orders/s) | %s |
                 | p99 latency | ≤ 100 ms | %.1f ms | %s |
                 | RSS per service under load | ≤ 256 MiB | %d MiB (highest of all services and modes) | %s |
                 | start to ready | ≤ 5 s | %.1f s (slowest service) | %s |

@@ -33,7 +33,7 @@ final class Wrk {
                     wrk.body = '{"product_id":"%s","quantity":1,"customer_id":"benchmark"}'
                     done = function(summary, latency, requests)
                       for _, p in pairs({50, 95, 99}) do
-                        io.write(string.format("P%d %d\\n", p, latency:percentile(p)))
+                        io.write(string.format("P%%d %%d\\n", p, latency:percentile(p)))
                       end
                     end
                     """.formatted(productId));
