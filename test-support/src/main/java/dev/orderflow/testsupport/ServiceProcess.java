@@ -129,20 +129,12 @@ public final class ServiceProcess implements AutoCloseable {
         return process.pid();
     }
 
-    public boolean isAlive() {
-        return process != null && process.isAlive();
-    }
-
     public Duration lastStartup() {
         return lastStartup;
     }
 
     public Path log() {
         return log;
-    }
-
-    public String name() {
-        return name;
     }
 
     @Override
