@@ -2,7 +2,9 @@ package dev.orderflow.platform.dynamodb;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
 
@@ -15,6 +17,8 @@ public final class OperationTimer {
     public static final String METER = "orderflow.dynamodb.operation";
 
     private final MeterRegistry meters;
+    /** One timer per operation and table, looked up once instead of on every call. */
+    private final Map<String, Timer> timers = new ConcurrentHashMap<>();
 
     public OperationTimer(MeterRegistry meters) {
         this.meters = meters;
@@ -25,11 +29,11 @@ public final class OperationTimer {
     }
 
     public <T> Mono<T> time(String operation, String table, Mono<T> call) {
-        Timer timer = Timer.builder(METER)
+        Timer timer = timers.computeIfAbsent(operation + '\u0000' + table, key -> Timer.builder(METER)
                 .description("Latency of DynamoDB calls")
                 .tag("operation", operation)
                 .tag("table", table)
-                .register(meters);
+                .register(meters));
         return Mono.defer(() -> {
             Timer.Sample sample = Timer.start(meters);
             return call.doFinally(signal -> sample.stop(timer));
