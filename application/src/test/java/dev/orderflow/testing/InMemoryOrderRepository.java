@@ -3,6 +3,8 @@ package dev.orderflow.testing;
 import dev.orderflow.order.domain.Order;
 import dev.orderflow.order.port.out.OrderRepository;
 import dev.orderflow.shared.OrderId;
+import dev.orderflow.shared.StoreUnavailableException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.Map;
@@ -15,10 +17,16 @@ public class InMemoryOrderRepository implements OrderRepository {
 
     private final Map<OrderId, Order> orders = new ConcurrentHashMap<>();
     private volatile boolean down;
+    private volatile Duration refusingFor;
 
     /** While down, every call fails as a store outage does; a create that fails still stored nothing. */
     public void down(boolean isDown) {
         this.down = isDown;
+    }
+
+    /** While set, every call is refused at once, as by the open circuit of a store known to be down. */
+    public void refuse(Duration retryAfter) {
+        this.refusingFor = retryAfter;
     }
 
     @Override
@@ -27,8 +35,13 @@ public class InMemoryOrderRepository implements OrderRepository {
     }
 
     private Mono<Void> available() {
-        return Mono.defer(() -> down ? Mono.error(new IllegalStateException("order store down (test fault)"))
-                : Mono.empty());
+        return Mono.defer(() -> {
+            Duration refusal = refusingFor;
+            if (refusal != null) {
+                return Mono.error(new StoreUnavailableException("order store refused (test fault)", refusal));
+            }
+            return down ? Mono.error(new IllegalStateException("order store down (test fault)")) : Mono.empty();
+        });
     }
 
     @Override

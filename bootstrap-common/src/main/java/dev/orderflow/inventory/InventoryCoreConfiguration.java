@@ -10,7 +10,7 @@ import dev.orderflow.inventory.port.out.StockLedger;
 import dev.orderflow.platform.dynamodb.DynamoDbProperties;
 import dev.orderflow.platform.dynamodb.DynamoDbTablesHealthIndicator;
 import dev.orderflow.platform.dynamodb.TableNames;
-import io.micrometer.core.instrument.MeterRegistry;
+import dev.orderflow.platform.dynamodb.DynamoDbCalls;
 import java.time.Clock;
 import java.util.List;
 import org.springframework.beans.factory.InitializingBean;
@@ -30,14 +30,14 @@ public class InventoryCoreConfiguration {
 
     @Bean
     DynamoDbInventoryRepository inventoryRepository(DynamoDbEnhancedAsyncClient dynamoDb, TableNames tables,
-                                                    MeterRegistry meters) {
-        return new DynamoDbInventoryRepository(dynamoDb, tables.inventory(), meters);
+                                                    DynamoDbCalls calls) {
+        return new DynamoDbInventoryRepository(dynamoDb, tables.inventory(), calls);
     }
 
     @Bean
     DynamoDbStockLedger stockLedger(DynamoDbEnhancedAsyncClient dynamoDb, DynamoDbAsyncClient client, TableNames tables,
-                                    MeterRegistry meters) {
-        return new DynamoDbStockLedger(dynamoDb, client, tables.inventory(), tables.reservations(), meters);
+                                    DynamoDbCalls calls) {
+        return new DynamoDbStockLedger(dynamoDb, client, tables.inventory(), tables.reservations(), calls);
     }
 
     @Bean

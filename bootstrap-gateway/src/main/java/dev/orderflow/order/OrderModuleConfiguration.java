@@ -10,6 +10,7 @@ import dev.orderflow.order.application.ResolvePendingOrdersService;
 import dev.orderflow.order.port.in.ResolvePendingOrdersUseCase;
 import dev.orderflow.order.port.out.OrderRepository;
 import dev.orderflow.order.port.out.StockReservations;
+import dev.orderflow.platform.dynamodb.DynamoDbCalls;
 import dev.orderflow.platform.dynamodb.DynamoDbProperties;
 import dev.orderflow.platform.dynamodb.DynamoDbTablesHealthIndicator;
 import dev.orderflow.platform.dynamodb.TableNames;
@@ -37,8 +38,8 @@ public class OrderModuleConfiguration {
 
     @Bean
     DynamoDbOrderRepository orderRepository(DynamoDbEnhancedAsyncClient dynamoDb, TableNames tables,
-                                            MeterRegistry meters) {
-        return new DynamoDbOrderRepository(dynamoDb, tables.orders(), meters);
+                                            DynamoDbCalls calls) {
+        return new DynamoDbOrderRepository(dynamoDb, tables.orders(), calls);
     }
 
     @Bean

@@ -138,12 +138,19 @@ class FaultInjectionIT {
                 dynamoDb.restart();
                 await().atMost(Duration.ofSeconds(20)).until(() ->
                         system.gatewayManagement().get("/actuator/health/readiness").status() == 200);
-                sleep(Duration.ofSeconds(3));
+                Instant ready = Instant.now();
+                int before = load.outcomes().size();
+                await().atMost(Duration.ofSeconds(15)).until(() -> load.outcomes().stream().skip(before)
+                        .anyMatch(outcome -> outcome.status() == 201));
+                System.out.printf("DynamoDB back (%s): orders succeed again %d ms after readiness%n", mode,
+                        Duration.between(ready, Instant.now()).toMillis());
+                sleep(Duration.ofSeconds(2));
                 outcomes = load.outcomes();
             }
             report("DynamoDB stopped and restarted (" + mode + ")", outcomes);
             Invariants.errorsWereClear(outcomes);
             assertThat(outcomes).anyMatch(outcome -> outcome.status() == 503);
+            assertThat(Invariants.p99(Invariants.errors(outcomes))).isLessThan(Duration.ofSeconds(1));
             try (Tables tables = new Tables(dynamoDb)) {
                 Invariants.holdAfterFault(tables, system.inventoryApi(), product, INITIAL_STOCK, outcomes, SETTLE);
             }

@@ -1,5 +1,6 @@
 package dev.orderflow.platform.web;
 
+import dev.orderflow.shared.StoreUnavailableException;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -22,6 +23,14 @@ public abstract class ProblemHandlerSupport {
     ResponseEntity<ProblemDetail> invalid(RequestValidationException e, ServerWebExchange exchange) {
         return Problems.of(ProblemType.VALIDATION_FAILED, ProblemClassifier.detail(ProblemType.VALIDATION_FAILED, e),
                 path(exchange), Map.of("errors", e.errors()), null);
+    }
+
+    /** A store known to be down refused at once: expected by the thousand in an outage, visible in its metrics. */
+    @ExceptionHandler(StoreUnavailableException.class)
+    ResponseEntity<ProblemDetail> storeRefused(StoreUnavailableException e, ServerWebExchange exchange) {
+        return Problems.of(ProblemType.SERVICE_UNAVAILABLE,
+                ProblemClassifier.detail(ProblemType.SERVICE_UNAVAILABLE, e), path(exchange), Map.of(),
+                e.retryAfter());
     }
 
     @ExceptionHandler(Exception.class)

@@ -33,12 +33,13 @@ public final class Problems {
         ResponseEntity.BodyBuilder response = ResponseEntity.status(type.status())
                 .contentType(MediaType.APPLICATION_PROBLEM_JSON);
         if (retryAfter != null) {
-            response.header(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, ceilSeconds(retryAfter))));
+            response.header(HttpHeaders.RETRY_AFTER, Long.toString(retryAfterSeconds(retryAfter)));
         }
         return response.body(problem);
     }
 
-    private static long ceilSeconds(Duration duration) {
-        return (duration.toMillis() + 999) / 1000;
+    /** Whole seconds, rounded up and at least one: Retry-After cannot say less, and 0 would invite a busy loop. */
+    private static long retryAfterSeconds(Duration duration) {
+        return Math.max(1, (duration.toMillis() + 999) / 1000);
     }
 }

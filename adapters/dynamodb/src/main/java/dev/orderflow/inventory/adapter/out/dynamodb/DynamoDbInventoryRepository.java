@@ -2,9 +2,8 @@ package dev.orderflow.inventory.adapter.out.dynamodb;
 
 import dev.orderflow.inventory.domain.InventoryItem;
 import dev.orderflow.inventory.port.out.InventoryRepository;
-import dev.orderflow.platform.dynamodb.OperationTimer;
+import dev.orderflow.platform.dynamodb.DynamoDbCalls;
 import dev.orderflow.shared.ProductId;
-import io.micrometer.core.instrument.MeterRegistry;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbAsyncTable;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
@@ -17,24 +16,24 @@ public class DynamoDbInventoryRepository implements InventoryRepository {
 
     private final DynamoDbAsyncTable<InventoryRecord> table;
     private final String tableName;
-    private final OperationTimer timer;
+    private final DynamoDbCalls dynamoDbCalls;
 
-    public DynamoDbInventoryRepository(DynamoDbEnhancedAsyncClient dynamoDb, String tableName, MeterRegistry meters) {
+    public DynamoDbInventoryRepository(DynamoDbEnhancedAsyncClient dynamoDb, String tableName, DynamoDbCalls calls) {
         this.table = dynamoDb.table(tableName, SCHEMA);
         this.tableName = tableName;
-        this.timer = new OperationTimer(meters);
+        this.dynamoDbCalls = calls;
     }
 
     @Override
     public Mono<InventoryItem> find(ProductId productId) {
         Key key = Key.builder().partitionValue(productId.value()).build();
-        return timer.time("GetItem", tableName, () -> table.getItem(r -> r.key(key).consistentRead(true)))
+        return dynamoDbCalls.call("GetItem", tableName, () -> table.getItem(r -> r.key(key).consistentRead(true)))
                 .map(InventoryMapper::toItem);
     }
 
     @Override
     public Mono<InventoryItem> save(InventoryItem item) {
-        return timer.time("PutItem", tableName, () -> table.putItem(InventoryMapper.toRecord(item)))
+        return dynamoDbCalls.call("PutItem", tableName, () -> table.putItem(InventoryMapper.toRecord(item)))
                 .thenReturn(item);
     }
 }

@@ -2,10 +2,9 @@ package dev.orderflow.inventory.adapter.out.dynamodb;
 
 import dev.orderflow.inventory.domain.Reservation;
 import dev.orderflow.inventory.port.out.StockLedger;
-import dev.orderflow.platform.dynamodb.OperationTimer;
+import dev.orderflow.platform.dynamodb.DynamoDbCalls;
 import dev.orderflow.shared.Money;
 import dev.orderflow.shared.OrderId;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.util.List;
 import java.util.Map;
 import reactor.core.publisher.Mono;
@@ -42,25 +41,25 @@ public class DynamoDbStockLedger implements StockLedger {
     private final DynamoDbAsyncTable<ReservationRecord> reservations;
     private final String inventoryTable;
     private final String reservationsTable;
-    private final OperationTimer timer;
+    private final DynamoDbCalls dynamoDbCalls;
 
     /**
      * @param client the plain client too, because the enhanced client cannot express the arithmetic update
      *               {@code stock = stock - :quantity} inside a transaction
      */
     public DynamoDbStockLedger(DynamoDbEnhancedAsyncClient dynamoDb, DynamoDbAsyncClient client,
-                               String inventoryTable, String reservationsTable, MeterRegistry meters) {
+                               String inventoryTable, String reservationsTable, DynamoDbCalls calls) {
         this.client = client;
         this.reservations = dynamoDb.table(reservationsTable, SCHEMA);
         this.inventoryTable = inventoryTable;
         this.reservationsTable = reservationsTable;
-        this.timer = new OperationTimer(meters);
+        this.dynamoDbCalls = calls;
     }
 
     @Override
     public Mono<Reservation> find(OrderId orderId) {
         Key key = Key.builder().partitionValue(orderId.value()).build();
-        return timer.time("GetItem", reservationsTable,
+        return dynamoDbCalls.call("GetItem", reservationsTable,
                         () -> reservations.getItem(r -> r.key(key).consistentRead(true)))
                 .map(InventoryMapper::toReservation);
     }
@@ -70,7 +69,7 @@ public class DynamoDbStockLedger implements StockLedger {
         TransactWriteItemsRequest transaction = TransactWriteItemsRequest.builder()
                 .transactItems(takeStock(reserved, unitPrice), record(reserved))
                 .build();
-        return timer.time("TransactWriteItems", inventoryTable, () -> client.transactWriteItems(transaction))
+        return dynamoDbCalls.call("TransactWriteItems", inventoryTable, () -> client.transactWriteItems(transaction))
                 .thenReturn(CommitOutcome.COMMITTED)
                 .onErrorResume(TransactionCanceledException.class, e -> Mono.just(outcomeOf(e)));
     }
@@ -81,7 +80,7 @@ public class DynamoDbStockLedger implements StockLedger {
                 .item(InventoryMapper.toRecord(rejected))
                 .conditionExpression(Expression.builder().expression(NO_RESERVATION_YET).build())
                 .build();
-        return timer.time("PutItem", reservationsTable, () -> reservations.putItem(put))
+        return dynamoDbCalls.call("PutItem", reservationsTable, () -> reservations.putItem(put))
                 .thenReturn(CommitOutcome.COMMITTED)
                 .onErrorResume(ConditionalCheckFailedException.class,
                         e -> Mono.just(CommitOutcome.ALREADY_RECORDED));

@@ -2,10 +2,9 @@ package dev.orderflow.order.adapter.out.dynamodb;
 
 import dev.orderflow.order.domain.Order;
 import dev.orderflow.order.port.out.OrderRepository;
-import dev.orderflow.platform.dynamodb.OperationTimer;
+import dev.orderflow.platform.dynamodb.DynamoDbCalls;
 import dev.orderflow.platform.dynamodb.Timestamps;
 import dev.orderflow.shared.OrderId;
-import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Instant;
 import java.util.Map;
 import reactor.core.publisher.Flux;
@@ -38,13 +37,13 @@ public class DynamoDbOrderRepository implements OrderRepository {
     private final DynamoDbAsyncTable<OrderItem> table;
     private final DynamoDbAsyncIndex<OrderItem> pendingIndex;
     private final String tableName;
-    private final OperationTimer timer;
+    private final DynamoDbCalls dynamoDbCalls;
 
-    public DynamoDbOrderRepository(DynamoDbEnhancedAsyncClient dynamoDb, String tableName, MeterRegistry meters) {
+    public DynamoDbOrderRepository(DynamoDbEnhancedAsyncClient dynamoDb, String tableName, DynamoDbCalls calls) {
         this.table = dynamoDb.table(tableName, SCHEMA);
         this.pendingIndex = table.index(OrderItem.PENDING_INDEX);
         this.tableName = tableName;
-        this.timer = new OperationTimer(meters);
+        this.dynamoDbCalls = calls;
     }
 
     @Override
@@ -53,14 +52,15 @@ public class DynamoDbOrderRepository implements OrderRepository {
                 .item(OrderItemMapper.toItem(order))
                 .conditionExpression(DOES_NOT_EXIST)
                 .build();
-        return timer.time("PutItem", tableName, () -> table.putItem(put))
+        return dynamoDbCalls.call("PutItem", tableName, () -> table.putItem(put))
                 .thenReturn(true)
                 .onErrorResume(ConditionalCheckFailedException.class, e -> Mono.just(false));
     }
 
     @Override
     public Mono<Order> find(OrderId orderId) {
-        return timer.time("GetItem", tableName, () -> table.getItem(r -> r.key(key(orderId)).consistentRead(true)))
+        return dynamoDbCalls.call("GetItem", tableName,
+                        () -> table.getItem(r -> r.key(key(orderId)).consistentRead(true)))
                 .map(OrderItemMapper::toOrder);
     }
 
@@ -70,7 +70,7 @@ public class DynamoDbOrderRepository implements OrderRepository {
                 .item(OrderItemMapper.toItem(resolved))
                 .conditionExpression(STILL_PENDING)
                 .build();
-        return timer.time("PutItem", tableName, () -> table.putItem(put))
+        return dynamoDbCalls.call("PutItem", tableName, () -> table.putItem(put))
                 .thenReturn(resolved)
                 .onErrorResume(ConditionalCheckFailedException.class, e -> find(resolved.orderId())
                         .switchIfEmpty(Mono.error(() -> new IllegalStateException(
@@ -88,7 +88,7 @@ public class DynamoDbOrderRepository implements OrderRepository {
                 .limit(limit)
                 .build();
         // The first page is enough: the limit bounds it, and the next run picks up whatever is left.
-        return timer.time("Query", tableName, Flux.from(pendingIndex.query(query)).next())
+        return dynamoDbCalls.call("Query", tableName, Flux.from(pendingIndex.query(query)).next())
                 .flatMapIterable(Page::items)
                 .map(OrderItemMapper::toOrder);
     }

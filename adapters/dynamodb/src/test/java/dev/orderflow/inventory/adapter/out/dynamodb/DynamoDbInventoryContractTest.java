@@ -4,6 +4,7 @@ import dev.orderflow.inventory.port.out.InventoryRepository;
 import dev.orderflow.inventory.port.out.InventoryRepositoryContract;
 import dev.orderflow.inventory.port.out.StockLedger;
 import dev.orderflow.inventory.port.out.StockLedgerContract;
+import dev.orderflow.platform.dynamodb.DynamoDbCalls;
 import dev.orderflow.platform.dynamodb.DynamoDbTestClients;
 import dev.orderflow.testsupport.DynamoDbLocal;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
@@ -34,7 +35,7 @@ class DynamoDbInventoryContractTest {
     }
 
     private DynamoDbInventoryRepository inventoryRepository() {
-        return new DynamoDbInventoryRepository(clients.enhanced(), "inventory", meters);
+        return new DynamoDbInventoryRepository(clients.enhanced(), "inventory", DynamoDbCalls.of(meters));
     }
 
     @Nested
@@ -51,7 +52,8 @@ class DynamoDbInventoryContractTest {
 
         @Override
         protected StockLedger ledger() {
-            return new DynamoDbStockLedger(clients.enhanced(), clients.client(), "inventory", "reservations", meters);
+            return new DynamoDbStockLedger(clients.enhanced(), clients.client(), "inventory", "reservations",
+                    DynamoDbCalls.of(meters));
         }
 
         @Override

@@ -8,6 +8,7 @@ import dev.orderflow.inventory.ReserveStockUseCase;
 import dev.orderflow.order.port.out.ReservationsUnavailableException;
 import dev.orderflow.order.port.out.StockReservations;
 import dev.orderflow.shared.OrderId;
+import dev.orderflow.shared.StoreUnavailableException;
 import java.time.Duration;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
@@ -50,6 +51,7 @@ public class InProcessStockReservations implements StockReservations {
     }
 
     private static Throwable unavailable(Throwable failure) {
-        return new ReservationsUnavailableException("the inventory failed", RETRY_AFTER, failure);
+        Duration retryAfter = failure instanceof StoreUnavailableException refused ? refused.retryAfter() : RETRY_AFTER;
+        return new ReservationsUnavailableException("the inventory failed", retryAfter, failure);
     }
 }

@@ -10,6 +10,8 @@ import dev.orderflow.platform.web.ProblemHandlerSupport;
 import dev.orderflow.platform.web.ProblemType;
 import dev.orderflow.platform.web.Problems;
 import dev.orderflow.platform.web.RequestValidationException;
+import dev.orderflow.shared.StoreUnavailableException;
+import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -77,11 +79,17 @@ public class OrderProblemHandler extends ProblemHandlerSupport {
 
     @ExceptionHandler(OrderStorageFailedException.class)
     ResponseEntity<ProblemDetail> storageFailed(OrderStorageFailedException e, ServerWebExchange exchange) {
-        log.error("storing order {} failed", e.orderId(), e);
+        Duration retryAfter = RETRY_SOON;
+        if (e.getCause() instanceof StoreUnavailableException refused) {
+            // The store's circuit is open: expected by the thousand during an outage, and visible in its metrics.
+            retryAfter = refused.retryAfter();
+        } else {
+            log.error("storing order {} failed", e.orderId(), e);
+        }
         return Problems.of(ProblemType.SERVICE_UNAVAILABLE,
                 "The order could not be stored reliably; it may or may not exist. GET it, or retry with the same "
                         + "Idempotency-Key.",
-                path(exchange), Map.of("order_id", e.orderId().value()), RETRY_SOON);
+                path(exchange), Map.of("order_id", e.orderId().value()), retryAfter);
     }
 
     /** The {@code outcome} tag of {@code orderflow.orders} for a request that failed. */

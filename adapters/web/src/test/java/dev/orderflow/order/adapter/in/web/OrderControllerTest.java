@@ -7,6 +7,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orderflow.testing.FaultableStockReservations.Fault;
 import dev.orderflow.testing.OrderFlowFixture;
 import io.micrometer.core.instrument.MeterRegistry;
+import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,6 +46,7 @@ class OrderControllerTest {
     void heal() {
         flow.reservations.fail(Fault.NONE);
         flow.orders.down(false);
+        flow.orders.refuse(null);
     }
 
     @Test
@@ -145,6 +147,21 @@ class OrderControllerTest {
         response.expectHeader().valueEquals("Retry-After", "1");
         assertThat(assertProblem(response, 503, "service-unavailable")).contains("\"order_id\"");
         assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(stockBefore);
+    }
+
+    @Test
+    void answers503WithTheStoresRetryAfterWhenTheOrderStoreIsKnownDown() {
+        flow.orders.refuse(Duration.ofMillis(2500));
+
+        WebTestClient.ResponseSpec placing = post(order(1), "store-refusing");
+        WebTestClient.ResponseSpec reading = client.get().uri("/orders/" + UUID.randomUUID()).exchange();
+
+        placing.expectHeader().valueEquals("Retry-After", "3");
+        assertThat(assertProblem(placing, 503, "service-unavailable")).contains("\"order_id\"");
+        reading.expectHeader().valueEquals("Retry-After", "3");
+        assertProblem(reading, 503, "service-unavailable");
+        assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(stockBefore);
+        assertThat(flow.orders.size()).isEqualTo(ordersBefore);
     }
 
     @Test
