@@ -51,9 +51,10 @@ public class DynamoDbClientConfiguration {
      * ({@code resilience4j_circuitbreaker_*{name="dynamodb"}}), whether or not they use Resilience4j elsewhere.
      */
     @Bean
-    DynamoDbCalls dynamoDbCalls(MeterRegistry meters) {
+    DynamoDbCalls dynamoDbCalls(MeterRegistry meters, DynamoDbProperties properties) {
         CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
-        CircuitBreaker breaker = breakers.circuitBreaker(DynamoDbCircuitBreaker.NAME, DynamoDbCircuitBreaker.config());
+        CircuitBreaker breaker = breakers.circuitBreaker(DynamoDbCircuitBreaker.NAME,
+                DynamoDbCircuitBreaker.config(properties.apiCallTimeout()));
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
         return new DynamoDbCalls(meters, breaker);
     }

@@ -18,17 +18,22 @@ public final class DynamoDbCircuitBreaker {
     private DynamoDbCircuitBreaker() {
     }
 
+    /** With the production call budget of 2 s. */
     public static CircuitBreaker create() {
-        return CircuitBreaker.of(NAME, config());
+        return CircuitBreaker.of(NAME, config(Duration.ofSeconds(2)));
     }
 
-    public static CircuitBreakerConfig config() {
+    /**
+     * @param apiCallTimeout the SDK's budget for one call; a call that needed more than half of it was retried or
+     *                       nearly timed out, so it counts as slow
+     */
+    public static CircuitBreakerConfig config(Duration apiCallTimeout) {
         return CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(20)
                 .minimumNumberOfCalls(10)
                 .failureRateThreshold(50)
-                .slowCallDurationThreshold(Duration.ofSeconds(1))
+                .slowCallDurationThreshold(apiCallTimeout.dividedBy(2))
                 .slowCallRateThreshold(80)
                 .waitDurationInOpenState(Duration.ofSeconds(2))
                 .permittedNumberOfCallsInHalfOpenState(5)
