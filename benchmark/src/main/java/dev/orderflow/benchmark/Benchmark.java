@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import java.util.concurrent.TimeUnit;
 public final class Benchmark {
 
     static final List<Integer> CONNECTIONS = List.of(1, 4, 16, 64);
+    private static final String ALL_MODES = "SPLIT,MONOLITH";
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     enum Mode { SPLIT, MONOLITH }
@@ -46,7 +48,6 @@ public final class Benchmark {
     public static void main(String[] args) {
         try {
             benchmark();
-            System.out.println("wrote docs/performance.md and docs/performance/*.png");
             System.exit(0);
         } catch (Exception | Error e) {
             e.printStackTrace();
@@ -54,8 +55,23 @@ public final class Benchmark {
         }
     }
 
+    /**
+     * System properties for exploring (profiling, trying JVM flags): {@code benchmark.modes} (e.g. {@code SPLIT}),
+     * {@code benchmark.connections} (e.g. {@code 16}) and {@code benchmark.jvmFlags} (added to the services' own,
+     * e.g. {@code -XX:StartFlightRecording=filename=/tmp/jfr/}). A run that uses any of them prints its figures but
+     * leaves docs/performance.md alone, which only a full run with the production flags may write.
+     */
     private static void benchmark() throws Exception {
         Wrk.requireInstalled();
+        List<Mode> modes = Arrays.stream(System.getProperty("benchmark.modes", ALL_MODES).split(","))
+                .map(String::trim).map(Mode::valueOf).toList();
+        List<Integer> connections = System.getProperty("benchmark.connections") == null ? CONNECTIONS
+                : Arrays.stream(System.getProperty("benchmark.connections").split(",")).map(String::trim)
+                        .map(Integer::valueOf).toList();
+        List<String> jvmFlags = Arrays.stream(System.getProperty("benchmark.jvmFlags", "").split(" "))
+                .filter(flag -> !flag.isBlank()).toList();
+        boolean exploring = modes.size() < Mode.values().length || !connections.equals(CONNECTIONS)
+                || !jvmFlags.isEmpty();
         Path root = Path.of(System.getProperty("orderflow.root", ".")).toAbsolutePath().normalize();
         Duration step = Duration.ofSeconds(Long.getLong("benchmark.seconds", 10));
         Path logs = Files.createDirectories(root.resolve("benchmark/target/service-logs"));
@@ -65,15 +81,21 @@ public final class Benchmark {
             double ceiling = DynamoDbCeiling.ordersPerSecond(dynamoDb.endpoint(), 16, step);
             System.out.printf("DynamoDB Local ceiling: %.0f orders/s%n", ceiling);
             List<ModeResult> results = new ArrayList<>();
-            for (Mode mode : Mode.values()) {
-                results.add(run(mode, root, logs, dynamoDb, step, rss, started));
+            for (Mode mode : modes) {
+                results.add(run(mode, root, logs, dynamoDb, step, rss, started, connections, jvmFlags));
             }
-            new Report(root.resolve("docs"), ceiling, step, results, rss).write();
+            if (exploring) {
+                System.out.println("exploratory run: docs/performance.md left as it was");
+            } else {
+                new Report(root.resolve("docs"), ceiling, step, results, rss).write();
+                System.out.println("wrote docs/performance.md and docs/performance/*.png");
+            }
         }
     }
 
     private static ModeResult run(Mode mode, Path root, Path logs, DynamoDbLocal dynamoDb, Duration step,
-                                  List<RssSample> rss, long started) throws Exception {
+                                  List<RssSample> rss, long started, List<Integer> connectionLevels,
+                                  List<String> jvmFlags) throws Exception {
         int gatewayPort = FreePorts.next();
         int processorPort = FreePorts.next();
         Map<String, String> common = Map.of("DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString(),
@@ -85,7 +107,8 @@ public final class Benchmark {
             environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(FreePorts.next()));
             processor = new ServiceProcess("benchmark-processor",
                     root.resolve("bootstrap-processor/target/orderflow-processor.jar"), environment, logs,
-                    Integer.parseInt(environment.get("MANAGEMENT_SERVER_PORT"))).start(START_TIMEOUT);
+                    Integer.parseInt(environment.get("MANAGEMENT_SERVER_PORT")))
+                    .withExtraJvmFlags(jvmFlags).start(START_TIMEOUT);
         }
         Map<String, String> environment = new HashMap<>(common);
         environment.put("SERVER_PORT", Integer.toString(gatewayPort));
@@ -94,7 +117,8 @@ public final class Benchmark {
         environment.put("ORDER_PROCESSOR_URL", "http://localhost:" + processorPort);
         ServiceProcess gateway = new ServiceProcess("benchmark-gateway-" + mode.name().toLowerCase(),
                 root.resolve("bootstrap-gateway/target/orderflow-gateway.jar"), environment, logs,
-                Integer.parseInt(environment.get("MANAGEMENT_SERVER_PORT"))).start(START_TIMEOUT);
+                Integer.parseInt(environment.get("MANAGEMENT_SERVER_PORT")))
+                .withExtraJvmFlags(jvmFlags).start(START_TIMEOUT);
         URI gatewayUri = URI.create("http://localhost:" + gatewayPort);
         ScheduledExecutorService sampler = null;
         try {
@@ -112,7 +136,7 @@ public final class Benchmark {
                     0, 500, TimeUnit.MILLISECONDS);
             wrk.run(gatewayUri, 16, step);
             List<Wrk.Result> levels = new ArrayList<>();
-            for (int connections : CONNECTIONS) {
+            for (int connections : connectionLevels) {
                 Wrk.Result result = wrk.run(gatewayUri, connections, step);
                 System.out.printf("%s c=%d: %.0f orders/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, non-2xx %d%n",
                         mode, connections, result.requestsPerSecond(), result.p50Millis(), result.p95Millis(),

@@ -23,7 +23,10 @@ final class Wrk {
 
     private final Path script;
 
-    /** Every request is a new order for the product: no Idempotency-Key, so each one reserves stock. */
+    /**
+     * Every request is a new order for the product, sent as a careful client sends it: with an Idempotency-Key of
+     * its own (a per-thread random prefix and a counter), so each one reserves stock.
+     */
     Wrk(String productId) {
         try {
             script = Files.createTempFile("orders", ".lua");
@@ -31,6 +34,18 @@ final class Wrk {
                     wrk.method = "POST"
                     wrk.headers["Content-Type"] = "application/json"
                     wrk.body = '{"product_id":"%s","quantity":1,"customer_id":"benchmark"}'
+                    local counter = 0
+                    local prefix
+                    init = function(args)
+                      -- each thread has a Lua state of its own, told apart by the address of a fresh table
+                      math.randomseed(os.time() + (tonumber(tostring({}):match("0x(%%x+)"), 16) or 0) %% 1000003)
+                      prefix = string.format("bench-%%08x-%%08x-", os.time(), math.random(0, 0x7fffffff))
+                    end
+                    request = function()
+                      counter = counter + 1
+                      wrk.headers["Idempotency-Key"] = prefix .. counter
+                      return wrk.format()
+                    end
                     done = function(summary, latency, requests)
                       for _, p in pairs({50, 95, 99}) do
                         io.write(string.format("P%%d %%d\\n", p, latency:percentile(p)))

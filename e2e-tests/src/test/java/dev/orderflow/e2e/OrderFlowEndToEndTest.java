@@ -9,8 +9,12 @@ import dev.orderflow.testsupport.DynamoDbLocal;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -25,6 +29,8 @@ import org.junit.jupiter.api.TestInstance;
 abstract class OrderFlowEndToEndTest {
 
     static final String PROBLEM_JSON = "application/problem+json";
+    private static final Pattern DYNAMODB_CALLS = Pattern.compile("^orderflow_dynamodb_operation_seconds_count\\{"
+            + ".*operation=\"([^\"]+)\".*table=\"([^\"]+)\".*} ([0-9.Ee+-]+)$");
 
     DynamoDbLocal dynamoDb;
     OrderflowSystem system;
@@ -192,6 +198,48 @@ abstract class OrderFlowEndToEndTest {
                 .contains("orderflow_orders_total{application=\"order-gateway\"")
                 .contains("orderflow_dynamodb_operation_seconds_count{application=\"order-gateway\"")
                 .contains("http_server_requests_seconds_count{application=\"order-gateway\"");
+    }
+
+    /**
+     * The cost of an order in DynamoDB calls, the budget the throughput rests on (ADR 0013): the pending order
+     * created, the inventory read, one transaction (stock and reservation), the order resolved. No read is spent
+     * looking for an earlier order or reservation first; the conditional writes detect those.
+     */
+    @Test
+    void aNewOrderWithAnIdempotencyKeyCostsFourDynamoDbCalls() {
+        String product = product(5, "2.00");
+        Map<String, Double> before = dynamoDbCalls();
+
+        Response placed = gateway.post("/orders", order(product, 1), "Idempotency-Key", UUID.randomUUID().toString());
+
+        assertThat(placed.status()).isEqualTo(201);
+        Map<String, Double> after = dynamoDbCalls();
+        Map<String, Double> spent = new TreeMap<>();
+        after.forEach((call, count) -> {
+            double delta = count - before.getOrDefault(call, 0.0);
+            if (delta > 0) {
+                spent.put(call, delta);
+            }
+        });
+        assertThat(spent).isEqualTo(Map.of("PutItem orders", 2.0, "GetItem inventory", 1.0,
+                "TransactWriteItems inventory", 1.0));
+    }
+
+    /** DynamoDB calls per "operation table" over the services of this mode; the recovery job's queries left out. */
+    private Map<String, Double> dynamoDbCalls() {
+        List<Api> services = mode() == OrderflowSystem.Mode.SPLIT
+                ? List.of(system.gatewayManagement(), system.processorManagement())
+                : List.of(system.gatewayManagement());
+        Map<String, Double> calls = new TreeMap<>();
+        for (Api service : services) {
+            service.get("/actuator/prometheus").body().lines()
+                    .map(DYNAMODB_CALLS::matcher)
+                    .filter(Matcher::find)
+                    .filter(line -> !line.group(1).equals("Query"))
+                    .forEach(line -> calls.merge(line.group(1) + " " + line.group(2),
+                            Double.parseDouble(line.group(3)), Double::sum));
+        }
+        return calls;
     }
 
     String product(int stock, String price) {

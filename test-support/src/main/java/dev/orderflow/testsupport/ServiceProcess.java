@@ -34,6 +34,7 @@ public final class ServiceProcess implements AutoCloseable {
     private final int managementPort;
     private Process process;
     private Duration lastStartup;
+    private List<String> extraJvmFlags = List.of();
 
     public ServiceProcess(String name, Path jar, Map<String, String> environment, Path logDir, int managementPort) {
         this.name = name;
@@ -48,6 +49,12 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** Flags after {@link #JVM_FLAGS}, which they override: for profiling and for trying other settings. */
+    public ServiceProcess withExtraJvmFlags(List<String> flags) {
+        this.extraJvmFlags = List.copyOf(flags);
+        return this;
+    }
+
     /** Starts the JVM and waits until it reports ready. A restart appends to the same log. */
     public ServiceProcess start(Duration timeout) {
         if (!Files.isRegularFile(jar)) {
@@ -56,6 +63,7 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(JVM_FLAGS);
+        command.addAll(extraJvmFlags);
         command.add("-jar");
         command.add(jar.toString());
         ProcessBuilder builder = new ProcessBuilder(command)

@@ -43,11 +43,11 @@ public class PlaceOrderService implements PlaceOrderUseCase {
         OrderId orderId = key.map(OrderId::forIdempotencyKey).orElseGet(OrderId::random);
         Order requested = Order.pending(orderId, command.productId(), command.quantity(), command.customerId(),
                 clock.instant(), key.map(IdempotencyKey::sha256).orElse(null));
-        Mono<Order> earlier = key.isPresent() ? orders.find(orderId) : Mono.empty();
-        return earlier
-                .flatMap(existing -> replay(existing, requested))
-                .switchIfEmpty(Mono.defer(() -> placeNew(requested)))
-                .onErrorMap(PlaceOrderService::isStorageFailure, e -> new OrderStorageFailedException(orderId, e));
+        Mono<PlacedOrder> placed = Mono.defer(() -> reservations.knownUnavailableFor().isPresent()
+                ? answerWithoutStoring(requested, key.isPresent())
+                : createThenReserve(requested));
+        return placed.onErrorMap(PlaceOrderService::isStorageFailure,
+                e -> new OrderStorageFailedException(orderId, e));
     }
 
     /** Anything but the outcomes this use case reports itself is the order store failing. */
@@ -56,12 +56,26 @@ public class PlaceOrderService implements PlaceOrderUseCase {
                 || error instanceof InventoryTimeoutException);
     }
 
-    private Mono<PlacedOrder> placeNew(Order requested) {
-        return refuseIfInventoryKnownDown()
-                .then(orders.create(requested))
+    /**
+     * The common case costs one conditional write: create-if-absent tells a new order from a repeated request, so
+     * no read is spent looking for an earlier one first.
+     */
+    private Mono<PlacedOrder> createThenReserve(Order requested) {
+        return orders.create(requested)
                 .flatMap(created -> created
                         ? reserve(requested).map(order -> new PlacedOrder(order, false))
                         : orders.find(requested.orderId()).flatMap(existing -> replay(existing, requested)));
+    }
+
+    /**
+     * With the inventory known to be down nothing new is stored, but a repeated request for an order that was
+     * already decided still gets its answer.
+     */
+    private Mono<PlacedOrder> answerWithoutStoring(Order requested, boolean mayBeRepeated) {
+        Mono<Order> earlier = mayBeRepeated ? orders.find(requested.orderId()) : Mono.empty();
+        return earlier
+                .flatMap(existing -> replay(existing, requested))
+                .switchIfEmpty(Mono.defer(() -> refuseIfInventoryKnownDown().then(createThenReserve(requested))));
     }
 
     private Mono<PlacedOrder> replay(Order existing, Order requested) {
