@@ -1,20 +1,14 @@
 package dev.orderflow.benchmark;
 
 import dev.orderflow.testsupport.DynamoDbLocal;
-import dev.orderflow.testsupport.FreePorts;
 import dev.orderflow.testsupport.ServiceProcess;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -30,7 +24,6 @@ public final class Benchmark {
 
     static final List<Integer> CONNECTIONS = List.of(1, 4, 16, 64);
     private static final String ALL_MODES = "SPLIT,MONOLITH";
-    private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
     enum Mode { SPLIT, MONOLITH }
 
@@ -96,37 +89,17 @@ public final class Benchmark {
     private static ModeResult run(Mode mode, Path root, Path logs, DynamoDbLocal dynamoDb, Duration step,
                                   List<RssSample> rss, long started, List<Integer> connectionLevels,
                                   List<String> jvmFlags) throws Exception {
-        int gatewayPort = FreePorts.next();
-        int processorPort = FreePorts.next();
-        Map<String, String> common = Map.of("DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString(),
-                "AWS_REGION", "us-east-1", "ORDERFLOW_DYNAMODB_CREATE_TABLES", "true");
-        ServiceProcess processor = null;
-        if (mode == Mode.SPLIT) {
-            Map<String, String> environment = new HashMap<>(common);
-            environment.put("SERVER_PORT", Integer.toString(processorPort));
-            environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(FreePorts.next()));
-            processor = new ServiceProcess("benchmark-processor",
-                    root.resolve("bootstrap-processor/target/orderflow-processor.jar"), environment, logs,
-                    Integer.parseInt(environment.get("MANAGEMENT_SERVER_PORT")))
-                    .withExtraJvmFlags(jvmFlags).start(START_TIMEOUT);
-        }
-        Map<String, String> environment = new HashMap<>(common);
-        environment.put("SERVER_PORT", Integer.toString(gatewayPort));
-        environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(FreePorts.next()));
-        environment.put("INVENTORY_MODE", mode == Mode.SPLIT ? "remote" : "embedded");
-        environment.put("ORDER_PROCESSOR_URL", "http://localhost:" + processorPort);
-        ServiceProcess gateway = new ServiceProcess("benchmark-gateway-" + mode.name().toLowerCase(),
-                root.resolve("bootstrap-gateway/target/orderflow-gateway.jar"), environment, logs,
-                Integer.parseInt(environment.get("MANAGEMENT_SERVER_PORT")))
-                .withExtraJvmFlags(jvmFlags).start(START_TIMEOUT);
-        URI gatewayUri = URI.create("http://localhost:" + gatewayPort);
+        Deployment deployment = Deployment.start(mode, "benchmark", root, logs, dynamoDb, jvmFlags);
+        ServiceProcess gateway = deployment.gateway();
+        ServiceProcess processor = deployment.processor();
+        URI gatewayUri = deployment.gatewayUri();
         ScheduledExecutorService sampler = null;
         try {
             Thread.sleep(3000);
             long gatewayIdle = Rss.mebibytes(gateway.pid());
             long processorIdle = processor == null ? 0 : Rss.mebibytes(processor.pid());
             String product = "benchmark-" + UUID.randomUUID();
-            stock(mode == Mode.SPLIT ? URI.create("http://localhost:" + processorPort) : gatewayUri, product);
+            deployment.stock(product);
             Wrk wrk = new Wrk(product);
 
             ServiceProcess sampledProcessor = processor;
@@ -137,10 +110,16 @@ public final class Benchmark {
             wrk.run(gatewayUri, 16, step);
             List<Wrk.Result> levels = new ArrayList<>();
             for (int connections : connectionLevels) {
+                long[] cpuBefore = Cpu.millis(gateway, processor);
                 Wrk.Result result = wrk.run(gatewayUri, connections, step);
-                System.out.printf("%s c=%d: %.0f orders/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, non-2xx %d%n",
+                long[] cpuAfter = Cpu.millis(gateway, processor);
+                System.out.printf("%s c=%d: %.0f orders/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, non-2xx %d; "
+                                + "CPU ms per order: gateway %.2f, processor %.2f, DynamoDB Local and harness %.2f%n",
                         mode, connections, result.requestsPerSecond(), result.p50Millis(), result.p95Millis(),
-                        result.p99Millis(), result.non2xx());
+                        result.p99Millis(), result.non2xx(),
+                        Cpu.perOrder(cpuBefore, cpuAfter, 0, result.requests()),
+                        Cpu.perOrder(cpuBefore, cpuAfter, 1, result.requests()),
+                        Cpu.perOrder(cpuBefore, cpuAfter, 2, result.requests()));
                 levels.add(result);
             }
             sampler.shutdownNow();
@@ -148,6 +127,9 @@ public final class Benchmark {
                     .mapToLong(RssSample::gatewayMib).max().orElse(-1);
             long processorPeak = rss.stream().filter(s -> s.mode().equals(mode.name()))
                     .mapToLong(RssSample::processorMib).max().orElse(-1);
+            System.out.printf("%s RSS MiB: gateway %d idle, %d peak; processor %d idle, %d peak; ready after %d ms%n",
+                    mode, gatewayIdle, gatewayPeak, processorIdle, processorPeak,
+                    gateway.lastStartup().toMillis());
 
             Wrk.Result circuitOpen = null;
             if (processor != null) {
@@ -164,21 +146,7 @@ public final class Benchmark {
             if (sampler != null) {
                 sampler.shutdownNow();
             }
-            gateway.stop();
-            if (processor != null) {
-                processor.stop();
-            }
-        }
-    }
-
-    private static void stock(URI inventoryApi, String product) throws Exception {
-        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
-                        inventoryApi.resolve("/inventory/" + product))
-                .header("Content-Type", "application/json")
-                .PUT(HttpRequest.BodyPublishers.ofString("{\"stock\":1000000000,\"price\":1.00,\"name\":\"Bench\"}"))
-                .build(), HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("stocking failed: " + response.body());
+            deployment.close();
         }
     }
 }

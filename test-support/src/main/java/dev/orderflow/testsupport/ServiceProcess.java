@@ -20,10 +20,14 @@ import java.util.Map;
  */
 public final class ServiceProcess implements AutoCloseable {
 
-    /** Sized for two services on a 1 GiB host; the same flags the container images use. */
+    /**
+     * Sized for two services on a 1 GiB host; the same flags the container images use (a test holds them equal).
+     * Why each: docs/adr/0014-jvm-flags.md.
+     */
     public static final List<String> JVM_FLAGS = List.of(
-            "-Xmx160m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-            "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=48m");
+            "-Xmx128m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
+            "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=48m",
+            "-Dio.netty.allocator.numDirectArenas=1", "-Dio.netty.allocator.numHeapArenas=1");
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
