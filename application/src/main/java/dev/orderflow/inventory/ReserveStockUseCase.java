@@ -13,4 +13,12 @@ public interface ReserveStockUseCase {
      *         for a different request
      */
     Mono<ReservationResult> reserve(ReserveStockCommand command);
+
+    /**
+     * Gives an undecided order up for good: records {@link ReservationResult.Withdrawn} unless the order was
+     * decided already, atomically, so a reservation racing with the withdrawal either wins or never happens.
+     *
+     * @return the decision that stands: the withdrawal, or the earlier decision
+     */
+    Mono<ReservationResult> withdraw(ReserveStockCommand command);
 }

@@ -53,6 +53,11 @@ public class FaultableStockReservations implements StockReservations {
     }
 
     @Override
+    public Mono<ReservationResult> withdraw(ReserveStockCommand command) {
+        return Mono.defer(() -> fault == Fault.NONE ? reserve.withdraw(command) : Mono.error(unavailable()));
+    }
+
+    @Override
     public Mono<ReservationResult> find(OrderId orderId) {
         return Mono.defer(() -> fault == Fault.NONE ? find.find(orderId) : Mono.error(unavailable()));
     }

@@ -29,5 +29,15 @@ public sealed interface ReservationResult {
         }
     }
 
+    /**
+     * The order side gave the order up (it stayed pending too long) before the inventory decided: nothing was
+     * reserved, and nothing ever will be for this order id.
+     */
+    record Withdrawn(Instant processedAt) implements ReservationResult {
+        public Withdrawn {
+            Objects.requireNonNull(processedAt, "processedAt");
+        }
+    }
+
     Instant processedAt();
 }

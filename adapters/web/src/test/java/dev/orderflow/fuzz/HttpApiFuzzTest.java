@@ -85,7 +85,8 @@ class HttpApiFuzzTest {
     @ParameterizedTest
     @MethodSource("corpus")
     void everyInputOfTheRegressionCorpusIsAnsweredCleanly(String body) {
-        for (String target : List.of("POST /orders", "POST /process-order", "PUT /inventory/fuzz-product")) {
+        for (String target : List.of("POST /orders", "POST /process-order", "POST /withdraw-order",
+                "PUT /inventory/fuzz-product")) {
             String[] methodAndPath = target.split(" ", 2);
             check(methodAndPath[0], methodAndPath[1], "application/json", null, body.getBytes(StandardCharsets.UTF_8));
         }
@@ -114,7 +115,8 @@ class HttpApiFuzzTest {
 
     @Provide
     Arbitrary<String> writes() {
-        return Arbitraries.of("POST /orders", "POST /orders/", "POST /process-order", "PUT /inventory/widget-1",
+        return Arbitraries.of("POST /orders", "POST /orders/", "POST /process-order", "POST /withdraw-order",
+                "PUT /inventory/widget-1",
                 "PUT /inventory/fuzz-product");
     }
 

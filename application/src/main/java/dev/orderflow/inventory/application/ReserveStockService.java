@@ -53,6 +53,14 @@ public class ReserveStockService implements ReserveStockUseCase, FindReservation
     }
 
     @Override
+    public Mono<ReservationResult> withdraw(ReserveStockCommand command) {
+        Reservation withdrawal = new Reservation(command.orderId(), command.productId(), command.quantity(),
+                command.customerId(), new ReservationResult.Withdrawn(clock.instant()));
+        return ledger.recordRejection(withdrawal)
+                .flatMap(outcome -> settle(command, withdrawal, outcome, MAX_ATTEMPTS));
+    }
+
+    @Override
     public Mono<ReservationResult> find(OrderId orderId) {
         return ledger.find(orderId).map(Reservation::result);
     }

@@ -1,5 +1,6 @@
 package dev.orderflow.order.application;
 
+import dev.orderflow.inventory.ReservationResult;
 import dev.orderflow.inventory.ReserveStockCommand;
 import dev.orderflow.order.domain.Order;
 import dev.orderflow.order.port.in.ResolvePendingOrdersUseCase;
@@ -11,7 +12,9 @@ import reactor.core.publisher.Mono;
 
 /**
  * Resolves pending orders: asks the inventory what it decided for each; if it never decided, reserves now
- * (safe, the order id makes it idempotent) or, for an order too old to still be wanted, rejects it as expired.
+ * (safe, the order id makes it idempotent). An order too old to still be wanted is withdrawn in the inventory's
+ * ledger instead, which stores the expiry only if nothing was decided, atomically: a retry of the order that
+ * reserves at the same moment either wins (and the order is confirmed) or finds it withdrawn, never both.
  * Several gateway instances may run this at once: every step is idempotent and an outcome, once stored,
  * is never overwritten.
  */
@@ -45,12 +48,11 @@ public class ResolvePendingOrdersService implements ResolvePendingOrdersUseCase 
 
     private Mono<Order> resolve(Order pending, Instant now) {
         boolean expired = pending.createdAt().isBefore(now.minus(policy.maximumAge()));
-        return reservations.find(pending.orderId())
-                .map(pending::resolvedBy)
-                .switchIfEmpty(Mono.defer(() -> expired
-                        ? Mono.just(pending.expired(clock.instant()))
-                        : reservations.reserve(commandFor(pending)).map(pending::resolvedBy)))
-                .flatMap(orders::resolve);
+        Mono<ReservationResult> decision = expired
+                ? reservations.withdraw(commandFor(pending))
+                : reservations.find(pending.orderId())
+                        .switchIfEmpty(Mono.defer(() -> reservations.reserve(commandFor(pending))));
+        return decision.map(pending::resolvedBy).flatMap(orders::resolve);
     }
 
     private static ReserveStockCommand commandFor(Order order) {

@@ -68,6 +68,24 @@ class ReserveStockServiceTest {
     }
 
     @Test
+    void givenAnUndecidedOrder_whenWithdrawn_thenALaterReservationTakesNothing() {
+        ReservationResult withdrawal = flow.reserveStock.withdraw(command("o-1", WIDGET, 2)).block();
+
+        assertThat(withdrawal).isInstanceOf(ReservationResult.Withdrawn.class);
+        assertThat(flow.reserveStock.reserve(command("o-1", WIDGET, 2)).block()).isEqualTo(withdrawal);
+        assertThat(flow.reserveStock.find(new OrderId("o-1")).block()).isEqualTo(withdrawal);
+        assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(5);
+    }
+
+    @Test
+    void givenAReservedOrder_whenWithdrawn_thenTheReservationStands() {
+        ReservationResult reserved = flow.reserveStock.reserve(command("o-1", WIDGET, 2)).block();
+
+        assertThat(flow.reserveStock.withdraw(command("o-1", WIDGET, 2)).block()).isEqualTo(reserved);
+        assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(3);
+    }
+
+    @Test
     void givenNoDecision_whenFinding_thenItIsEmpty() {
         assertThat(flow.reserveStock.find(new OrderId("never")).block()).isNull();
     }

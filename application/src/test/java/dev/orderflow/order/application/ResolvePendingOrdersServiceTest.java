@@ -4,6 +4,8 @@ import static dev.orderflow.testing.OrderFlowFixture.WIDGET;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
+import dev.orderflow.inventory.ReservationResult;
+import dev.orderflow.inventory.ReserveStockCommand;
 import dev.orderflow.order.domain.Order;
 import dev.orderflow.order.domain.OrderStatus;
 import dev.orderflow.order.domain.RejectionReason;
@@ -67,6 +69,25 @@ class ResolvePendingOrdersServiceTest {
         assertThat(report.rejected()).isEqualTo(1);
         assertThat(order.rejectionReason()).isEqualTo(RejectionReason.EXPIRED);
         assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(10);
+    }
+
+    /**
+     * The race the withdrawal closes: a retry of the order that had found it still pending reserves only after
+     * recovery gave the order up. The inventory's ledger has the withdrawal, so the late reservation takes nothing.
+     */
+    @Test
+    void givenAnExpiredOrderWithdrawnByRecovery_whenALateRetryReservesIt_thenNoStockIsTaken() {
+        OrderId pending = timedOut(Fault.TIMEOUT_BEFORE_DECIDING, 2);
+        flow.clock.advance(Duration.ofMinutes(16));
+        flow.recovery.resolvePendingOrders().block();
+        Order expired = flow.orders.find(pending).block();
+
+        ReservationResult late = flow.reservations.reserve(new ReserveStockCommand(expired.orderId(),
+                expired.productId(), expired.quantity(), expired.customerId())).block();
+
+        assertThat(late).isInstanceOf(ReservationResult.Withdrawn.class);
+        assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(10);
+        assertThat(flow.orders.find(pending).block().rejectionReason()).isEqualTo(RejectionReason.EXPIRED);
     }
 
     @Test

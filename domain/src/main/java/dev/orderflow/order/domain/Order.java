@@ -51,15 +51,15 @@ public record Order(OrderId orderId, ProductId productId, Quantity quantity, Cus
         if (result instanceof ReservationResult.Reserved reserved) {
             return withOutcome(OrderStatus.CONFIRMED, reserved.totalPrice(), reserved.processedAt(), null);
         }
-        RejectionReason reason = result instanceof ReservationResult.InsufficientStock
-                ? RejectionReason.INSUFFICIENT_STOCK
-                : RejectionReason.UNKNOWN_PRODUCT;
+        RejectionReason reason;
+        if (result instanceof ReservationResult.InsufficientStock) {
+            reason = RejectionReason.INSUFFICIENT_STOCK;
+        } else if (result instanceof ReservationResult.UnknownProduct) {
+            reason = RejectionReason.UNKNOWN_PRODUCT;
+        } else {
+            reason = RejectionReason.EXPIRED;
+        }
         return withOutcome(OrderStatus.REJECTED, null, result.processedAt(), reason);
-    }
-
-    public Order expired(Instant at) {
-        requirePending();
-        return withOutcome(OrderStatus.REJECTED, null, at, RejectionReason.EXPIRED);
     }
 
     public boolean isPending() {

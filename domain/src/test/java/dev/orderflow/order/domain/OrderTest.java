@@ -52,7 +52,7 @@ class OrderTest {
 
         assertThatIllegalStateException()
                 .isThrownBy(() -> confirmed.resolvedBy(new ReservationResult.InsufficientStock(DECIDED)));
-        assertThatIllegalStateException().isThrownBy(() -> confirmed.expired(DECIDED));
+        assertThatIllegalStateException().isThrownBy(() -> confirmed.resolvedBy(new ReservationResult.Withdrawn(DECIDED)));
     }
 
     @Test

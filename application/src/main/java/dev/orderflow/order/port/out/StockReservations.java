@@ -17,6 +17,13 @@ public interface StockReservations {
     /** Reserves stock for an order; safe to repeat with the same order id. */
     Mono<ReservationResult> reserve(ReserveStockCommand command);
 
+    /**
+     * Gives an order up for good unless the inventory decided it already, atomically; safe to repeat.
+     *
+     * @return the decision that stands: {@link ReservationResult.Withdrawn}, or the earlier decision
+     */
+    Mono<ReservationResult> withdraw(ReserveStockCommand command);
+
     /** @return what the inventory decided for this order, or empty if it never decided */
     Mono<ReservationResult> find(OrderId orderId);
 

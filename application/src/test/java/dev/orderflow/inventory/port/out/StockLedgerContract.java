@@ -113,6 +113,19 @@ public abstract class StockLedgerContract {
     }
 
     @Test
+    void givenAWithdrawnOrder_whenCommittingAReservationForIt_thenItIsReportedAsAlreadyRecordedAndKeptWithdrawn() {
+        stock(10);
+        Reservation withdrawn = new Reservation(order(), product, new Quantity(1), new CustomerId("c-1"),
+                new ReservationResult.Withdrawn(NOW));
+        ledger.recordRejection(withdrawn).block();
+
+        assertThat(ledger.commit(reserved(withdrawn.orderId(), 1), PRICE).block())
+                .isEqualTo(CommitOutcome.ALREADY_RECORDED);
+        assertThat(ledger.find(withdrawn.orderId()).block()).isEqualTo(withdrawn);
+        assertThat(stockLeft()).isEqualTo(10);
+    }
+
+    @Test
     void givenARejectedOrder_whenCommittingAReservationForIt_thenItIsReportedAsAlreadyRecorded() {
         stock(10);
         OrderId orderId = order();

@@ -16,6 +16,7 @@ final class InventoryMapper {
     static final String RESERVED = "reserved";
     static final String INSUFFICIENT_STOCK = "insufficient_stock";
     static final String UNKNOWN_PRODUCT = "unknown_product";
+    static final String WITHDRAWN = "withdrawn";
 
     private InventoryMapper() {
     }
@@ -45,8 +46,7 @@ final class InventoryMapper {
             record.setStatus(RESERVED);
             record.setTotalPrice(reserved.totalPrice().minorUnits());
         } else {
-            record.setStatus(reservation.result() instanceof ReservationResult.InsufficientStock
-                    ? INSUFFICIENT_STOCK : UNKNOWN_PRODUCT);
+            record.setStatus(rejectionStatus(reservation.result()));
         }
         return record;
     }
@@ -57,9 +57,17 @@ final class InventoryMapper {
             case RESERVED -> new ReservationResult.Reserved(new Money(record.getTotalPrice()), processedAt);
             case INSUFFICIENT_STOCK -> new ReservationResult.InsufficientStock(processedAt);
             case UNKNOWN_PRODUCT -> new ReservationResult.UnknownProduct(processedAt);
+            case WITHDRAWN -> new ReservationResult.Withdrawn(processedAt);
             default -> throw new IllegalStateException("unknown reservation status " + record.getStatus());
         };
         return new Reservation(new OrderId(record.getOrderId()), new ProductId(record.getProductId()),
                 new Quantity(record.getQuantity()), new CustomerId(record.getCustomerId()), result);
+    }
+
+    private static String rejectionStatus(ReservationResult result) {
+        if (result instanceof ReservationResult.InsufficientStock) {
+            return INSUFFICIENT_STOCK;
+        }
+        return result instanceof ReservationResult.Withdrawn ? WITHDRAWN : UNKNOWN_PRODUCT;
     }
 }

@@ -36,6 +36,12 @@ public class InProcessStockReservations implements StockReservations {
     }
 
     @Override
+    public Mono<ReservationResult> withdraw(ReserveStockCommand command) {
+        return reserve.withdraw(command).onErrorMap(InProcessStockReservations::isInfrastructure,
+                InProcessStockReservations::unavailable);
+    }
+
+    @Override
     public Mono<ReservationResult> find(OrderId orderId) {
         return find.find(orderId).onErrorMap(InProcessStockReservations::isInfrastructure,
                 InProcessStockReservations::unavailable);

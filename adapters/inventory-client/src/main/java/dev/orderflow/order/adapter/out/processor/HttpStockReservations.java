@@ -73,18 +73,32 @@ public class HttpStockReservations implements StockReservations {
 
     @Override
     public Mono<ReservationResult> reserve(ReserveStockCommand command) {
-        Map<String, Object> body = Map.of(
-                "order_id", command.orderId().value(),
-                "product_id", command.productId().value(),
-                "quantity", command.quantity().value(),
-                "customer_id", command.customerId().value());
         return guarded(base -> webClient.post()
                 .uri(base.resolve("/process-order"))
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyValue(body)
+                .bodyValue(body(command))
                 .exchangeToMono(response -> read(response)
                         .flatMap(json -> answers.reservation(command.orderId(), response.statusCode().value(), json))));
+    }
+
+    @Override
+    public Mono<ReservationResult> withdraw(ReserveStockCommand command) {
+        return guarded(base -> webClient.post()
+                .uri(base.resolve("/withdraw-order"))
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
+                .bodyValue(body(command))
+                .exchangeToMono(response -> read(response)
+                        .flatMap(json -> answers.withdrawal(command.orderId(), response.statusCode().value(), json))));
+    }
+
+    private static Map<String, Object> body(ReserveStockCommand command) {
+        return Map.of(
+                "order_id", command.orderId().value(),
+                "product_id", command.productId().value(),
+                "quantity", command.quantity().value(),
+                "customer_id", command.customerId().value());
     }
 
     @Override

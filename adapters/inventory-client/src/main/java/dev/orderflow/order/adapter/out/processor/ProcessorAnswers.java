@@ -32,10 +32,21 @@ final class ProcessorAnswers {
         if (status == 422 && type.equals(PROBLEMS + "unknown-product")) {
             return Mono.just(new ReservationResult.UnknownProduct(processedAt(body)));
         }
+        if (status == 409 && type.equals(PROBLEMS + "order-expired")) {
+            return Mono.just(new ReservationResult.Withdrawn(processedAt(body)));
+        }
         if (status == 422 && type.equals(PROBLEMS + "order-id-reused")) {
             return Mono.error(new ReservationConflictException(orderId));
         }
         return Mono.error(unexpected(status));
+    }
+
+    /** The answer to {@code POST /withdraw-order}: always the decision that stands. */
+    Mono<ReservationResult> withdrawal(OrderId orderId, int status, JsonNode body) {
+        if (status == 422 && text(body, "type").equals(PROBLEMS + "order-id-reused")) {
+            return Mono.error(new ReservationConflictException(orderId));
+        }
+        return status == 404 ? Mono.error(unexpected(status)) : decision(status, body);
     }
 
     /** The answer to {@code GET /reservations/{order_id}}: empty when the processor never decided. */
@@ -48,9 +59,11 @@ final class ProcessorAnswers {
         }
         return switch (text(body, "status")) {
             case "confirmed" -> Mono.just(reserved(body));
-            case "rejected" -> Mono.just("insufficient_stock".equals(text(body, "rejection_reason"))
-                    ? new ReservationResult.InsufficientStock(processedAt(body))
-                    : new ReservationResult.UnknownProduct(processedAt(body)));
+            case "rejected" -> Mono.just(switch (text(body, "rejection_reason")) {
+                case "insufficient_stock" -> new ReservationResult.InsufficientStock(processedAt(body));
+                case "expired" -> new ReservationResult.Withdrawn(processedAt(body));
+                default -> new ReservationResult.UnknownProduct(processedAt(body));
+            });
             default -> Mono.error(new IllegalStateException("unreadable reservation: " + body));
         };
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.orderflow.inventory.ReservationConflictException;
 import dev.orderflow.inventory.ReservationResult;
 import dev.orderflow.inventory.ReserveStockCommand;
+import dev.orderflow.inventory.ReserveStockUseCase;
 import dev.orderflow.order.port.out.ReservationsUnavailableException;
 import dev.orderflow.shared.CustomerId;
 import dev.orderflow.shared.OrderId;
@@ -40,11 +41,23 @@ class InProcessStockReservationsTest {
 
     @Test
     void givenTheStoreFails_whenReserving_thenTheInventoryIsReportedUnavailable() {
-        InProcessStockReservations failing = new InProcessStockReservations(
-                command -> Mono.error(new IllegalStateException("DynamoDB is down")),
+        ReserveStockUseCase down = new ReserveStockUseCase() {
+            @Override
+            public Mono<ReservationResult> reserve(ReserveStockCommand command) {
+                return Mono.error(new IllegalStateException("DynamoDB is down"));
+            }
+
+            @Override
+            public Mono<ReservationResult> withdraw(ReserveStockCommand command) {
+                return reserve(command);
+            }
+        };
+        InProcessStockReservations failing = new InProcessStockReservations(down,
                 orderId -> Mono.error(new IllegalStateException("DynamoDB is down")));
 
         assertThatThrownBy(() -> failing.reserve(command(1)).block())
+                .isInstanceOf(ReservationsUnavailableException.class);
+        assertThatThrownBy(() -> failing.withdraw(command(1)).block())
                 .isInstanceOf(ReservationsUnavailableException.class);
         assertThatThrownBy(() -> failing.find(new OrderId("o-1")).block())
                 .isInstanceOf(ReservationsUnavailableException.class);

@@ -172,6 +172,23 @@ class HttpStockReservationsTest {
         assertThat(reservations.find(new OrderId("o-2")).block()).isNull();
     }
 
+    @Test
+    void givenAWithdrawal_whenTheProcessorAnswersTheDecisionThatStands_thenThatDecisionComesBack() {
+        processor.then(Answer.json(200, """
+                        {"order_id":"o-1","status":"rejected","rejection_reason":"expired","processed_at":"%s"}"""
+                        .formatted(DECIDED)))
+                .then(Answer.json(200, RESERVED))
+                .then(Answer.problem(409, "order-expired", DECIDED));
+
+        assertThat(reservations.withdraw(command()).block())
+                .isEqualTo(new ReservationResult.Withdrawn(Instant.parse(DECIDED)));
+        assertThat(reservations.withdraw(command()).block())
+                .isEqualTo(new ReservationResult.Reserved(new Money(5997), Instant.parse(DECIDED)));
+        assertThat(reservations.reserve(command()).block())
+                .as("a reservation of a withdrawn order")
+                .isEqualTo(new ReservationResult.Withdrawn(Instant.parse(DECIDED)));
+    }
+
     private HttpStockReservations reservationsAt(URI uri) {
         return new HttpStockReservations(WebClient.create(), new FixedProcessorEndpoint(uri), circuitBreaker, retry,
                 bulkhead, Duration.ofMillis(300));

@@ -21,10 +21,19 @@ public class InventoryProblemHandler extends ProblemHandlerSupport {
     /** Rejections carry {@code processed_at} so the gateway records when the decision was made. */
     @ExceptionHandler(ReservationRejectedException.class)
     ResponseEntity<ProblemDetail> rejected(ReservationRejectedException e, ServerWebExchange exchange) {
-        boolean insufficient = e.result() instanceof ReservationResult.InsufficientStock;
-        return Problems.of(insufficient ? ProblemType.INSUFFICIENT_STOCK : ProblemType.UNKNOWN_PRODUCT,
-                insufficient ? "There is not enough stock for this order." : "There is no such product.",
-                path(exchange),
+        ProblemType type;
+        String detail;
+        if (e.result() instanceof ReservationResult.InsufficientStock) {
+            type = ProblemType.INSUFFICIENT_STOCK;
+            detail = "There is not enough stock for this order.";
+        } else if (e.result() instanceof ReservationResult.Withdrawn) {
+            type = ProblemType.ORDER_EXPIRED;
+            detail = "The order was given up before it could be processed.";
+        } else {
+            type = ProblemType.UNKNOWN_PRODUCT;
+            detail = "There is no such product.";
+        }
+        return Problems.of(type, detail, path(exchange),
                 Map.of("order_id", e.orderId().value(), "processed_at", e.result().processedAt().toString()), null);
     }
 
@@ -42,8 +51,7 @@ public class InventoryProblemHandler extends ProblemHandlerSupport {
     /** The {@code outcome} tag of {@code orderflow.reservations} for a request that was not a reservation. */
     static String outcomeOf(Throwable error) {
         if (error instanceof ReservationRejectedException rejected) {
-            return rejected.result() instanceof ReservationResult.InsufficientStock
-                    ? "insufficient_stock" : "unknown_product";
+            return ReservationResponse.reasonOf(rejected.result());
         }
         if (error instanceof ReservationConflictException) {
             return "order_id_reused";

@@ -39,6 +39,18 @@ public class ProcessorController {
                 .doOnError(error -> count(InventoryProblemHandler.outcomeOf(error)));
     }
 
+    @Operation(summary = "Give an undecided order up",
+            description = "Records that the order will never be reserved, unless it was decided already; answers "
+                    + "the decision that stands (200), the withdrawal being a rejection with reason `expired`. The "
+                    + "gateway's recovery step calls it for orders pending too long, so that a late reservation "
+                    + "and the expiry cannot both happen.")
+    @PostMapping(path = "/withdraw-order", produces = "application/json")
+    public Mono<ResponseEntity<ReservationResponse>> withdraw(@RequestBody(required = false) String body) {
+        return Mono.fromCallable(() -> ReserveStockRequest.parse(body))
+                .flatMap(command -> reserveStock.withdraw(command)
+                        .map(result -> ResponseEntity.ok(ReservationResponse.of(command.orderId(), result))));
+    }
+
     @Operation(summary = "What was decided for an order", description = "404 if the processor never saw it.")
     @GetMapping(path = "/reservations/{orderId}", produces = "application/json")
     public Mono<ResponseEntity<ReservationResponse>> find(@PathVariable String orderId) {

@@ -19,7 +19,14 @@ record ReservationResponse(String orderId, String status, String rejectionReason
             return new ReservationResponse(orderId.value(), "confirmed", null, reserved.totalPrice().toDecimal(),
                     processedAt);
         }
-        String reason = result instanceof ReservationResult.InsufficientStock ? "insufficient_stock" : "unknown_product";
-        return new ReservationResponse(orderId.value(), "rejected", reason, null, processedAt);
+        return new ReservationResponse(orderId.value(), "rejected", reasonOf(result), null, processedAt);
+    }
+
+    /** The {@code rejection_reason} of a rejected order, also the {@code outcome} tag of its metric. */
+    static String reasonOf(ReservationResult rejected) {
+        if (rejected instanceof ReservationResult.InsufficientStock) {
+            return "insufficient_stock";
+        }
+        return rejected instanceof ReservationResult.Withdrawn ? "expired" : "unknown_product";
     }
 }

@@ -93,6 +93,35 @@ class ProcessorControllerTest {
     }
 
     @Test
+    void withdrawsAnUndecidedOrderSoThatALateReservationTakesNothing() {
+        String orderId = UUID.randomUUID().toString();
+        String order = "{\"order_id\":\"%s\",\"product_id\":\"widget-1\",\"quantity\":1,\"customer_id\":\"c-1\"}"
+                .formatted(orderId);
+
+        client.post().uri("/withdraw-order").contentType(MediaType.APPLICATION_JSON).bodyValue(order).exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("rejected")
+                .jsonPath("$.rejection_reason").isEqualTo("expired");
+
+        assertProblem(reserve(orderId, "widget-1", 1), 409, "order-expired");
+        assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(stockBefore);
+    }
+
+    @Test
+    void answersTheReservationThatStandsWhenAskedToWithdrawADecidedOrder() {
+        String orderId = UUID.randomUUID().toString();
+        reserve(orderId, "widget-1", 1).expectStatus().isOk();
+
+        client.post().uri("/withdraw-order").contentType(MediaType.APPLICATION_JSON)
+                .bodyValue("{\"order_id\":\"%s\",\"product_id\":\"widget-1\",\"quantity\":1,\"customer_id\":\"c-1\"}"
+                        .formatted(orderId))
+                .exchange()
+                .expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("confirmed");
+        assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(stockBefore - 1);
+    }
+
+    @Test
     void answers404ForAnOrderItNeverSaw() {
         assertProblem(client.get().uri("/reservations/" + UUID.randomUUID()).exchange(), 404, "not-found");
         assertProblem(client.get().uri("/reservations/bad id").exchange(), 404, "not-found");
@@ -104,8 +133,10 @@ class ProcessorControllerTest {
         "{\"order_id\":\"o\",\"product_id\":\"widget-1\",\"quantity\":2.5,\"customer_id\":\"c\"}",
         "{\"order_id\":\"o\",\"product_id\":\"widget-1\",\"quantity\":\"1\",\"customer_id\":\"c\"}",
         "{\"order_id\":7,\"product_id\":\"widget-1\",\"quantity\":1,\"customer_id\":\"c\"}"})
-    void refusesInvalidReservations(String body) {
+    void refusesInvalidReservationsAndWithdrawals(String body) {
         assertProblem(client.post().uri("/process-order").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
+                .exchange(), 400, "validation-failed");
+        assertProblem(client.post().uri("/withdraw-order").contentType(MediaType.APPLICATION_JSON).bodyValue(body)
                 .exchange(), 400, "validation-failed");
         assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(stockBefore);
     }
