@@ -111,15 +111,16 @@ public final class Benchmark {
             List<Wrk.Result> levels = new ArrayList<>();
             for (int connections : connectionLevels) {
                 long[] cpuBefore = Cpu.millis(gateway, processor);
-                Wrk.Result result = wrk.run(gatewayUri, connections, step);
+                Wrk.Result measured = wrk.run(gatewayUri, connections, step);
                 long[] cpuAfter = Cpu.millis(gateway, processor);
+                Wrk.Result result = measured.withCpu(Cpu.perOrder(cpuBefore, cpuAfter, 0, measured.requests()),
+                        Cpu.perOrder(cpuBefore, cpuAfter, 1, measured.requests()),
+                        Cpu.perOrder(cpuBefore, cpuAfter, 2, measured.requests()));
                 System.out.printf("%s c=%d: %.0f orders/s, p50 %.1f ms, p95 %.1f ms, p99 %.1f ms, non-2xx %d; "
                                 + "CPU ms per order: gateway %.2f, processor %.2f, DynamoDB Local and harness %.2f%n",
                         mode, connections, result.requestsPerSecond(), result.p50Millis(), result.p95Millis(),
-                        result.p99Millis(), result.non2xx(),
-                        Cpu.perOrder(cpuBefore, cpuAfter, 0, result.requests()),
-                        Cpu.perOrder(cpuBefore, cpuAfter, 1, result.requests()),
-                        Cpu.perOrder(cpuBefore, cpuAfter, 2, result.requests()));
+                        result.p99Millis(), result.non2xx(), result.gatewayCpuMillis(), result.processorCpuMillis(),
+                        result.dynamoDbCpuMillis());
                 levels.add(result);
             }
             sampler.shutdownNow();

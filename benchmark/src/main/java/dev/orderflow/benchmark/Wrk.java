@@ -13,8 +13,15 @@ import java.util.regex.Pattern;
 /** Runs wrk (Debian package) against {@code POST /orders} and reads its report. */
 final class Wrk {
 
+    /** One load level; the CPU per order of each process is filled in by whoever measured it, else NaN. */
     record Result(int connections, double requestsPerSecond, double p50Millis, double p95Millis, double p99Millis,
-                  long requests, long non2xx) {
+                  long requests, long non2xx, double gatewayCpuMillis, double processorCpuMillis,
+                  double dynamoDbCpuMillis) {
+
+        Result withCpu(double gateway, double processor, double dynamoDb) {
+            return new Result(connections, requestsPerSecond, p50Millis, p95Millis, p99Millis, requests, non2xx,
+                    gateway, processor, dynamoDb);
+        }
     }
 
     private static final Pattern RATE = Pattern.compile("Requests/sec:\\s+([0-9.]+)");
@@ -82,7 +89,7 @@ final class Wrk {
             }
             return new Result(connections, number(RATE, report), micros(report, 50) / 1000.0,
                     micros(report, 95) / 1000.0, micros(report, 99) / 1000.0, (long) number(TOTAL, report),
-                    (long) numberOrZero(NON_2XX, report));
+                    (long) numberOrZero(NON_2XX, report), Double.NaN, Double.NaN, Double.NaN);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InterruptedException e) {
