@@ -4,14 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderflow.order.adapter.out.inprocess.InProcessStockReservations;
 import dev.orderflow.order.port.out.StockReservations;
-import dev.orderflow.testsupport.DynamoDbLocal;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.http.MediaType;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.test.web.reactive.server.WebTestClient;
 
 /**
@@ -21,25 +17,13 @@ import org.springframework.test.web.reactive.server.WebTestClient;
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT,
         properties = {"orderflow.inventory.mode=embedded", "orderflow.dynamodb.create-tables=true",
             "management.server.port=0", "orderflow.recovery.enabled=false"})
-class MonolithWiringTest {
-
-    private static final DynamoDbLocal DYNAMODB = DynamoDbLocal.start();
+class MonolithWiringTest extends DynamoDbLocalSpringTest {
 
     @Autowired
     private WebTestClient client;
 
     @Autowired
     private StockReservations reservations;
-
-    @DynamicPropertySource
-    static void dynamoDb(DynamicPropertyRegistry registry) {
-        registry.add("orderflow.dynamodb.endpoint", () -> DYNAMODB.endpoint().toString());
-    }
-
-    @AfterAll
-    static void stopDynamoDb() {
-        DYNAMODB.close();
-    }
 
     @Test
     void placesAnOrderThroughTheInProcessInventory() {

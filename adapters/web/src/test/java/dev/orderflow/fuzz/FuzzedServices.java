@@ -1,14 +1,8 @@
 package dev.orderflow.fuzz;
 
-import dev.orderflow.inventory.adapter.in.web.InventoryController;
-import dev.orderflow.inventory.adapter.in.web.InventoryProblemHandler;
-import dev.orderflow.inventory.adapter.in.web.ProcessorController;
-import dev.orderflow.order.adapter.in.web.OrderController;
-import dev.orderflow.order.adapter.in.web.OrderProblemHandler;
-import dev.orderflow.platform.web.WebErrorConfiguration;
+import dev.orderflow.inventory.adapter.in.web.InventoryWebTestConfiguration;
+import dev.orderflow.order.adapter.in.web.OrderWebTestConfiguration;
 import dev.orderflow.testing.OrderFlowFixture;
-import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -18,7 +12,6 @@ import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /**
@@ -38,7 +31,8 @@ final class FuzzedServices implements AutoCloseable {
                         "logging.level.dev.orderflow=OFF")
                 .run();
         base = URI.create("http://localhost:" + context.getEnvironment().getProperty("local.server.port"));
-        flow = context.getBean(OrderFlowFixture.class);
+        // enough stock that no generated order is ever refused for want of it
+        flow = context.getBean(OrderFlowFixture.class).withStock(OrderFlowFixture.WIDGET, 1_000_000);
     }
 
     record Answer(int status, String contentType, String body) {
@@ -71,44 +65,10 @@ final class FuzzedServices implements AutoCloseable {
         context.close();
     }
 
+    /** Both web adapters as their own tests wire them, in one application. */
     @SpringBootConfiguration
     @EnableAutoConfiguration
-    @Import(WebErrorConfiguration.class)
+    @Import({OrderWebTestConfiguration.class, InventoryWebTestConfiguration.class})
     static class App {
-
-        @Bean
-        OrderFlowFixture flow() {
-            return new OrderFlowFixture().withStock(OrderFlowFixture.WIDGET, 1_000_000);
-        }
-
-        @Bean
-        MeterRegistry meterRegistry() {
-            return new SimpleMeterRegistry();
-        }
-
-        @Bean
-        OrderController orderController(OrderFlowFixture flow, MeterRegistry meters) {
-            return new OrderController(flow.placeOrder, flow.getOrder, meters);
-        }
-
-        @Bean
-        OrderProblemHandler orderProblemHandler() {
-            return new OrderProblemHandler();
-        }
-
-        @Bean
-        ProcessorController processorController(OrderFlowFixture flow, MeterRegistry meters) {
-            return new ProcessorController(flow.reserveStock, flow.reserveStock, meters);
-        }
-
-        @Bean
-        InventoryController inventoryController(OrderFlowFixture flow) {
-            return new InventoryController(flow.inventoryService, flow.inventoryService);
-        }
-
-        @Bean
-        InventoryProblemHandler inventoryProblemHandler() {
-            return new InventoryProblemHandler();
-        }
     }
 }

@@ -2,20 +2,17 @@ package dev.orderflow.order.adapter.out.processor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderflow.DynamoDbLocalSpringTest;
 import dev.orderflow.inventory.ReservationConflictException;
 import dev.orderflow.order.port.out.StockReservations;
 import dev.orderflow.shared.OrderId;
-import dev.orderflow.testsupport.DynamoDbLocal;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.test.context.DynamicPropertyRegistry;
-import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * The gateway in split mode, as application.yml configures it: the processor is reached over HTTP, found through
@@ -24,9 +21,7 @@ import org.springframework.test.context.DynamicPropertySource;
 @SpringBootTest(classes = dev.orderflow.GatewayApplication.class,
         properties = {"orderflow.dynamodb.create-tables=true", "orderflow.recovery.enabled=false",
             "server.port=0", "management.server.port=0", "SRV_ENDPOINT=_processor._tcp.orderflow.local"})
-class RemoteWiringTest {
-
-    private static final DynamoDbLocal DYNAMODB = DynamoDbLocal.start();
+class RemoteWiringTest extends DynamoDbLocalSpringTest {
 
     @Autowired
     private StockReservations reservations;
@@ -39,16 +34,6 @@ class RemoteWiringTest {
 
     @Autowired
     private RetryRegistry retries;
-
-    @DynamicPropertySource
-    static void dynamoDb(DynamicPropertyRegistry registry) {
-        registry.add("orderflow.dynamodb.endpoint", () -> DYNAMODB.endpoint().toString());
-    }
-
-    @AfterAll
-    static void stopDynamoDb() {
-        DYNAMODB.close();
-    }
 
     @Test
     void reachesTheProcessorOverHttpFoundThroughSrvRecords() {

@@ -73,24 +73,27 @@ public class HttpStockReservations implements StockReservations {
 
     @Override
     public Mono<ReservationResult> reserve(ReserveStockCommand command) {
-        return guarded(base -> webClient.post()
-                .uri(base.resolve("/process-order"))
-                .contentType(MediaType.APPLICATION_JSON)
-                .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
-                .bodyValue(body(command))
-                .exchangeToMono(response -> read(response)
-                        .flatMap(json -> answers.reservation(command.orderId(), response.statusCode().value(), json))));
+        return post("/process-order", command, answers::reservation);
     }
 
     @Override
     public Mono<ReservationResult> withdraw(ReserveStockCommand command) {
+        return post("/withdraw-order", command, answers::withdrawal);
+    }
+
+    /** How the answer to a POST about one order is read: from its order id, status and body. */
+    private interface AnswerReader {
+        Mono<ReservationResult> read(OrderId orderId, int status, JsonNode body);
+    }
+
+    private Mono<ReservationResult> post(String path, ReserveStockCommand command, AnswerReader reader) {
         return guarded(base -> webClient.post()
-                .uri(base.resolve("/withdraw-order"))
+                .uri(base.resolve(path))
                 .contentType(MediaType.APPLICATION_JSON)
                 .accept(MediaType.APPLICATION_JSON, MediaType.APPLICATION_PROBLEM_JSON)
                 .bodyValue(body(command))
                 .exchangeToMono(response -> read(response)
-                        .flatMap(json -> answers.withdrawal(command.orderId(), response.statusCode().value(), json))));
+                        .flatMap(json -> reader.read(command.orderId(), response.statusCode().value(), json))));
     }
 
     private static Map<String, Object> body(ReserveStockCommand command) {

@@ -1,10 +1,9 @@
 package dev.orderflow.inventory.adapter.in.web;
 
 import dev.orderflow.platform.web.HealthController;
-import dev.orderflow.platform.web.WebErrorConfiguration;
+import dev.orderflow.platform.web.InMemoryFlowTestConfiguration;
 import dev.orderflow.testing.OrderFlowFixture;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -13,18 +12,8 @@ import reactor.core.publisher.Mono;
 
 /** The processor's web adapter over the real inventory use cases on in-memory stores. */
 @TestConfiguration(proxyBeanMethods = false)
-@Import(WebErrorConfiguration.class)
-class InventoryWebTestConfiguration {
-
-    @Bean
-    OrderFlowFixture flow() {
-        return new OrderFlowFixture().withStock(OrderFlowFixture.WIDGET, 10);
-    }
-
-    @Bean
-    MeterRegistry meterRegistry() {
-        return new SimpleMeterRegistry();
-    }
+@Import(InMemoryFlowTestConfiguration.class)
+public class InventoryWebTestConfiguration {
 
     @Bean
     AtomicBoolean storeUp() {

@@ -1,27 +1,16 @@
 package dev.orderflow.order.adapter.in.web;
 
-import dev.orderflow.platform.web.WebErrorConfiguration;
+import dev.orderflow.platform.web.InMemoryFlowTestConfiguration;
 import dev.orderflow.testing.OrderFlowFixture;
 import io.micrometer.core.instrument.MeterRegistry;
-import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Import;
 
 /** The gateway's web adapter over the real use cases on in-memory stores, as the bootstrap wires it. */
 @TestConfiguration(proxyBeanMethods = false)
-@Import(WebErrorConfiguration.class)
-class OrderWebTestConfiguration {
-
-    @Bean
-    OrderFlowFixture flow() {
-        return new OrderFlowFixture().withStock(OrderFlowFixture.WIDGET, 10);
-    }
-
-    @Bean
-    MeterRegistry meterRegistry() {
-        return new SimpleMeterRegistry();
-    }
+@Import(InMemoryFlowTestConfiguration.class)
+public class OrderWebTestConfiguration {
 
     @Bean
     OrderController orderController(OrderFlowFixture flow, MeterRegistry meters) {
