@@ -98,6 +98,13 @@ final class Report {
         }
         md.append("## Memory over the run\n\n![rss](performance/rss.png)\n\n");
         md.append(targets());
+        md.append("""
+
+                What moved these numbers, with before/after figures: [ADR 0013](adr/0013-dynamodb-calls-per-order.md)
+                (four DynamoDB calls per order instead of six), [ADR 0014](adr/0014-jvm-flags.md) (JVM flags, and
+                what was measured side by side and rejected); failing fast when DynamoDB is down:
+                [ADR 0012](adr/0012-dynamodb-circuit-breaker.md).
+                """);
         return md.toString();
     }
 
