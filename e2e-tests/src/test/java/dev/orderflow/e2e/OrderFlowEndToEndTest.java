@@ -198,6 +198,10 @@ abstract class OrderFlowEndToEndTest {
                 .contains("orderflow_orders_total{application=\"order-gateway\"")
                 .contains("orderflow_dynamodb_operation_seconds_count{application=\"order-gateway\"")
                 .contains("http_server_requests_seconds_count{application=\"order-gateway\"");
+        assertThat(metrics.lines()).as("the state of the DynamoDB circuit breaker (ADR 0012)")
+                .anyMatch(line -> line.startsWith("resilience4j_circuitbreaker_state{")
+                        && line.contains("name=\"dynamodb\"") && line.contains("state=\"closed\"")
+                        && line.endsWith(" 1.0"));
     }
 
     /**

@@ -56,6 +56,7 @@ public class ReserveStockService implements ReserveStockUseCase, FindReservation
     public Mono<ReservationResult> withdraw(ReserveStockCommand command) {
         Reservation withdrawal = new Reservation(command.orderId(), command.productId(), command.quantity(),
                 command.customerId(), new ReservationResult.Withdrawn(clock.instant()));
+        // A rejection is written without a stock condition, so it never reports STOCK_CHANGED: no attempts left.
         return ledger.recordRejection(withdrawal)
                 .flatMap(outcome -> settle(command, withdrawal, outcome, MAX_ATTEMPTS));
     }

@@ -75,7 +75,8 @@ public class PlaceOrderService implements PlaceOrderUseCase {
         Mono<Order> earlier = mayBeRepeated ? orders.find(requested.orderId()) : Mono.empty();
         return earlier
                 .flatMap(existing -> replay(existing, requested))
-                .switchIfEmpty(Mono.defer(() -> refuseIfInventoryKnownDown().then(createThenReserve(requested))));
+                .switchIfEmpty(Mono.defer(() -> refuseIfInventoryKnownDown()
+                        .then(Mono.defer(() -> createThenReserve(requested)))));
     }
 
     private Mono<PlacedOrder> replay(Order existing, Order requested) {
