@@ -58,4 +58,46 @@ class RecoveryIT {
             }
         }
     }
+
+    /**
+     * An order left pending past the maximum age is withdrawn in the processor's ledger over HTTP
+     * ({@code POST /withdraw-order}, ADR 0015) and rejected as expired: no stock is taken, then or later.
+     */
+    @Test
+    void anOrderPendingPastTheMaximumAgeIsWithdrawnAndExpiresWithoutTakingStock() throws InterruptedException {
+        try (DynamoDbLocal dynamoDb = DynamoDbLocal.start()) {
+            OrderflowSystem system = OrderflowSystem.create(OrderflowSystem.Mode.SPLIT, dynamoDb, "expiry",
+                    Map.of("ORDERFLOW_RECOVERY_MAXIMUMAGE", "5s"));
+            try (system) {
+                String key = "expiry-" + UUID.randomUUID();
+                String product = "expiring-" + UUID.randomUUID();
+                system.processor.start(OrderflowSystem.START_TIMEOUT);
+                assertThat(system.processorApi().put("/inventory/" + product,
+                        "{\"stock\":5,\"price\":2.00,\"name\":\"Expiring\"}").status()).isEqualTo(200);
+                system.processor.kill();
+                system.gateway.start(OrderflowSystem.START_TIMEOUT);
+                Response unavailable = system.gatewayApi().post("/orders",
+                        OrderFlowEndToEndTest.order(product, 2), "Idempotency-Key", key);
+                assertThat(unavailable.status()).isIn(503, 504);
+                String orderId = unavailable.json().get("order_id").asText();
+
+                Thread.sleep(6000); // past the maximum age while the processor is still away
+                system.processor.start(OrderflowSystem.START_TIMEOUT);
+
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250)).until(() ->
+                        "rejected".equals(system.gatewayApi().get("/orders/" + orderId).json().get("status").asText()));
+                assertThat(system.gatewayApi().get("/orders/" + orderId).json().get("rejection_reason").asText())
+                        .isEqualTo("expired");
+                Response decision = system.processorApi().get("/reservations/" + orderId);
+                assertThat(decision.json().get("rejection_reason").asText()).isEqualTo("expired");
+                Response lateReservation = system.processorApi().post("/process-order", """
+                        {"order_id":"%s","product_id":"%s","quantity":2,"customer_id":"customer-1"}"""
+                        .formatted(orderId, product));
+                assertThat(lateReservation.status()).isEqualTo(409);
+                assertThat(lateReservation.json().get("type").asText()).endsWith("/order-expired");
+                assertThat(system.processorApi().get("/inventory/" + product).json().get("stock").asLong())
+                        .isEqualTo(5);
+            }
+        }
+    }
 }
