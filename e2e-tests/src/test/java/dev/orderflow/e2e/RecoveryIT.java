@@ -24,11 +24,7 @@ class RecoveryIT {
             try (system) {
                 String key = "recovery-" + UUID.randomUUID();
                 String product = "recoverable-" + UUID.randomUUID();
-                system.processor.start(OrderflowSystem.START_TIMEOUT);
-                assertThat(system.processorApi().put("/inventory/" + product,
-                        "{\"stock\":5,\"price\":2.00,\"name\":\"Recoverable\"}").status()).isEqualTo(200);
-                system.processor.kill();
-                system.gateway.start(OrderflowSystem.START_TIMEOUT);
+                stockFiveThenTakeTheProcessorAway(system, product);
 
                 Instant asked = Instant.now();
                 Response unavailable = system.gatewayApi().post("/orders",
@@ -71,11 +67,7 @@ class RecoveryIT {
             try (system) {
                 String key = "expiry-" + UUID.randomUUID();
                 String product = "expiring-" + UUID.randomUUID();
-                system.processor.start(OrderflowSystem.START_TIMEOUT);
-                assertThat(system.processorApi().put("/inventory/" + product,
-                        "{\"stock\":5,\"price\":2.00,\"name\":\"Expiring\"}").status()).isEqualTo(200);
-                system.processor.kill();
-                system.gateway.start(OrderflowSystem.START_TIMEOUT);
+                stockFiveThenTakeTheProcessorAway(system, product);
                 Response unavailable = system.gatewayApi().post("/orders",
                         OrderFlowEndToEndTest.order(product, 2), "Idempotency-Key", key);
                 assertThat(unavailable.status()).isIn(503, 504);
@@ -99,5 +91,14 @@ class RecoveryIT {
                         .isEqualTo(5);
             }
         }
+    }
+
+    /** Stocks five units of the product, then starts the gateway while the processor is away. */
+    private static void stockFiveThenTakeTheProcessorAway(OrderflowSystem system, String product) {
+        system.processor.start(OrderflowSystem.START_TIMEOUT);
+        assertThat(system.processorApi().put("/inventory/" + product,
+                "{\"stock\":5,\"price\":2.00,\"name\":\"Recovery test\"}").status()).isEqualTo(200);
+        system.processor.kill();
+        system.gateway.start(OrderflowSystem.START_TIMEOUT);
     }
 }
