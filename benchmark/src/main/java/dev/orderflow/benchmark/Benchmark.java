@@ -61,8 +61,7 @@ public final class Benchmark {
         List<Integer> connections = System.getProperty("benchmark.connections") == null ? CONNECTIONS
                 : Arrays.stream(System.getProperty("benchmark.connections").split(",")).map(String::trim)
                         .map(Integer::valueOf).toList();
-        List<String> jvmFlags = Arrays.stream(System.getProperty("benchmark.jvmFlags", "").split(" "))
-                .filter(flag -> !flag.isBlank()).toList();
+        List<String> jvmFlags = Deployment.jvmFlags("benchmark.jvmFlags");
         boolean exploring = modes.size() < Mode.values().length || !connections.equals(CONNECTIONS)
                 || !jvmFlags.isEmpty();
         Path root = Path.of(System.getProperty("orderflow.root", ".")).toAbsolutePath().normalize();

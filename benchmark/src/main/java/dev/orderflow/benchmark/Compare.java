@@ -5,7 +5,6 @@ import dev.orderflow.testsupport.DynamoDbLocal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
@@ -34,12 +33,14 @@ public final class Compare {
         int rounds = Integer.getInteger("compare.rounds", 4);
         int connections = Integer.getInteger("compare.connections", 8);
         Duration step = Duration.ofSeconds(Long.getLong("benchmark.seconds", 10));
+        List<String> flagsA = Deployment.jvmFlags("compare.a");
+        List<String> flagsB = Deployment.jvmFlags("compare.b");
         try (DynamoDbLocal dynamoDb = DynamoDbLocal.start();
-             Deployment a = Deployment.start(mode, "compare-a", root, logs, dynamoDb, flags("compare.a"));
-             Deployment b = Deployment.start(mode, "compare-b", root, logs, dynamoDb, flags("compare.b"))) {
+             Deployment a = Deployment.start(mode, "compare-a", root, logs, dynamoDb, flagsA);
+             Deployment b = Deployment.start(mode, "compare-b", root, logs, dynamoDb, flagsB)) {
             Wrk wrkA = stocked(a);
             Wrk wrkB = stocked(b);
-            System.out.printf("A: %s%nB: %s%n", flags("compare.a"), flags("compare.b"));
+            System.out.printf("A: %s%nB: %s%n", flagsA, flagsB);
             both(a, wrkA, b, wrkB, connections, step, "warm-up");
             for (int round = 1; round <= rounds; round++) {
                 both(a, wrkA, b, wrkB, connections, step, "round " + round);
@@ -77,9 +78,5 @@ public final class Compare {
         String product = "compare-" + UUID.randomUUID();
         deployment.stock(product);
         return new Wrk(product);
-    }
-
-    private static List<String> flags(String property) {
-        return Arrays.stream(System.getProperty(property, "").split(" ")).filter(flag -> !flag.isBlank()).toList();
     }
 }

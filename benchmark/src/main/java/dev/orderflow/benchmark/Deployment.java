@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -48,6 +49,11 @@ record Deployment(Mode mode, ServiceProcess gateway, ServiceProcess processor, U
         URI gatewayUri = URI.create("http://localhost:" + gatewayPort);
         return new Deployment(mode, gateway, processor, gatewayUri,
                 mode == Mode.SPLIT ? URI.create("http://localhost:" + processorPort) : gatewayUri);
+    }
+
+    /** Space-separated JVM flags from a system property; none when it is unset or blank. */
+    static List<String> jvmFlags(String property) {
+        return Arrays.stream(System.getProperty(property, "").split(" ")).filter(flag -> !flag.isBlank()).toList();
     }
 
     /** Stocks a product with more units than any run can order. */
