@@ -3,6 +3,7 @@ package dev.orderflow;
 import dev.orderflow.order.OrderModuleConfiguration;
 import dev.orderflow.platform.dynamodb.DynamoDbClientConfiguration;
 import java.time.Clock;
+import java.util.Arrays;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.SpringBootConfiguration;
 import org.springframework.boot.autoconfigure.EnableAutoConfiguration;
@@ -20,7 +21,11 @@ import org.springframework.modulith.Modulithic;
 @Import({DynamoDbClientConfiguration.class, OrderModuleConfiguration.class})
 public class GatewayApplication {
 
+    /** {@code create-tables} as the first argument prepares a DynamoDB Local and exits (TableBootstrap). */
     public static void main(String[] args) {
+        if (args.length > 0 && TableBootstrap.COMMAND.equals(args[0])) {
+            System.exit(TableBootstrap.run(Arrays.copyOfRange(args, 1, args.length)));
+        }
         SpringApplication.run(GatewayApplication.class, args);
     }
 

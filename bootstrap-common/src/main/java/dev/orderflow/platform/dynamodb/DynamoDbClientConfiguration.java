@@ -26,6 +26,11 @@ public class DynamoDbClientConfiguration {
 
     @Bean(destroyMethod = "close")
     DynamoDbAsyncClient dynamoDbAsyncClient(DynamoDbProperties properties) {
+        return client(properties);
+    }
+
+    /** The client as the services use it; also for the table bootstrap, which runs without the services' beans. */
+    public static DynamoDbAsyncClient client(DynamoDbProperties properties) {
         DynamoDbAsyncClientBuilder builder = DynamoDbAsyncClient.builder()
                 .region(Region.of(properties.region()))
                 .credentialsProvider(credentials(properties))

@@ -11,16 +11,16 @@ import software.amazon.awssdk.services.dynamodb.model.ScalarAttributeType;
 
 /**
  * The {@code orders} table as the code expects it, with the sparse {@code pending-orders} index the recovery
- * step queries. Created by the application only for local runs and tests; elsewhere the infrastructure code
- * must define the same keys and index.
+ * step queries. The one definition of it: local runs, tests and the Helm chart's table bootstrap create it from
+ * here, and the Terraform is checked against it.
  */
 public final class OrderTable {
 
     private OrderTable() {
     }
 
-    public static CompletableFuture<Void> createIfMissing(DynamoDbAsyncClient client, String tableName) {
-        return Tables.createIfMissing(client, CreateTableRequest.builder()
+    public static CreateTableRequest definition(String tableName) {
+        return CreateTableRequest.builder()
                 .tableName(tableName)
                 .billingMode(BillingMode.PAY_PER_REQUEST)
                 .attributeDefinitions(
@@ -33,6 +33,10 @@ public final class OrderTable {
                         .keySchema(k -> k.attributeName("pending_shard").keyType(KeyType.HASH),
                                 k -> k.attributeName("created_at").keyType(KeyType.RANGE))
                         .projection(p -> p.projectionType(ProjectionType.ALL)))
-                .build());
+                .build();
+    }
+
+    public static CompletableFuture<Void> createIfMissing(DynamoDbAsyncClient client, String tableName) {
+        return Tables.createIfMissing(client, definition(tableName));
     }
 }
