@@ -1,7 +1,7 @@
 package dev.orderflow;
 
-import dev.orderflow.inventory.adapter.out.dynamodb.InventoryTables;
-import dev.orderflow.order.adapter.out.dynamodb.OrderTable;
+import dev.orderflow.inventory.InventoryCoreConfiguration;
+import dev.orderflow.order.OrderModuleConfiguration;
 import dev.orderflow.platform.dynamodb.DynamoDbClientConfiguration;
 import dev.orderflow.platform.dynamodb.DynamoDbProperties;
 import dev.orderflow.platform.dynamodb.TableNames;
@@ -23,7 +23,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 /**
  * {@code create-tables}: waits for DynamoDB, creates the three tables unless they exist, and exits. This is how a
  * Kubernetes Job or a compose service prepares a DynamoDB Local from the gateway image, with the table definitions
- * the code itself uses (OrderTable, InventoryTables) and the same environment variables as the services
+ * the code itself uses (each module's configuration names them) and the same environment variables as the services
  * (DYNAMODB_ENDPOINT, AWS_REGION, ORDERS_TABLE, INVENTORY_TABLE, RESERVATIONS_TABLE). Never run against AWS, where
  * Terraform owns the tables.
  */
@@ -55,9 +55,8 @@ public class TableBootstrap {
     }
 
     static List<CreateTableRequest> definitions(TableNames names) {
-        List<CreateTableRequest> tables = new ArrayList<>();
-        tables.add(OrderTable.definition(names.orders()));
-        tables.addAll(InventoryTables.definitions(names.inventory(), names.reservations()));
+        List<CreateTableRequest> tables = new ArrayList<>(OrderModuleConfiguration.tableDefinitions(names));
+        tables.addAll(InventoryCoreConfiguration.tableDefinitions(names));
         return tables;
     }
 

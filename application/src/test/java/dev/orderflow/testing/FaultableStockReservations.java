@@ -4,7 +4,7 @@ import dev.orderflow.inventory.FindReservationUseCase;
 import dev.orderflow.inventory.ReservationResult;
 import dev.orderflow.inventory.ReserveStockCommand;
 import dev.orderflow.inventory.ReserveStockUseCase;
-import dev.orderflow.order.port.out.ReservationsTimeoutException;
+import dev.orderflow.order.port.out.ReservationOutcomeUnknownException;
 import dev.orderflow.order.port.out.ReservationsUnavailableException;
 import dev.orderflow.order.port.out.StockReservations;
 import dev.orderflow.shared.OrderId;
@@ -19,7 +19,11 @@ import reactor.core.publisher.Mono;
  */
 public class FaultableStockReservations implements StockReservations {
 
-    public enum Fault { NONE, KNOWN_UNAVAILABLE, UNAVAILABLE, TIMEOUT_BEFORE_DECIDING, TIMEOUT_AFTER_DECIDING }
+    public enum Fault {
+        NONE, KNOWN_UNAVAILABLE, UNAVAILABLE, TIMEOUT_BEFORE_DECIDING, TIMEOUT_AFTER_DECIDING,
+        /** A programming error, which no caller may take for a failure of the inventory. */
+        BUG
+    }
 
     private final ReserveStockUseCase reserve;
     private final FindReservationUseCase find;
@@ -48,6 +52,7 @@ public class FaultableStockReservations implements StockReservations {
                 case KNOWN_UNAVAILABLE, UNAVAILABLE -> Mono.error(unavailable());
                 case TIMEOUT_BEFORE_DECIDING -> Mono.error(timeout());
                 case TIMEOUT_AFTER_DECIDING -> reserve.reserve(command).then(Mono.error(timeout()));
+                case BUG -> Mono.error(new IllegalStateException("test bug"));
             };
         });
     }
@@ -71,7 +76,7 @@ public class FaultableStockReservations implements StockReservations {
         return new ReservationsUnavailableException("inventory down (test fault)", Duration.ofSeconds(3), null);
     }
 
-    private static ReservationsTimeoutException timeout() {
-        return new ReservationsTimeoutException("inventory too slow (test fault)", null);
+    private static ReservationOutcomeUnknownException timeout() {
+        return new ReservationOutcomeUnknownException("inventory too slow (test fault)", null);
     }
 }

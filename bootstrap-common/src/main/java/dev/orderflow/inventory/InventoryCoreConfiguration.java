@@ -19,6 +19,7 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
 /**
  * The inventory module's use cases on DynamoDB. The processor runs it; the gateway runs it too in monolith
@@ -53,6 +54,11 @@ public class InventoryCoreConfiguration {
     @Bean
     DynamoDbTablesHealthIndicator inventoryTablesHealthIndicator(DynamoDbAsyncClient client, TableNames tables) {
         return new DynamoDbTablesHealthIndicator(client, List.of(tables.inventory(), tables.reservations()));
+    }
+
+    /** The inventory module's tables as its adapters expect them: for the table bootstrap. */
+    public static List<CreateTableRequest> tableDefinitions(TableNames tables) {
+        return InventoryTables.definitions(tables.inventory(), tables.reservations());
     }
 
     /** Local runs and tests only: on AWS, Terraform owns the tables and this flag stays off. */

@@ -14,11 +14,15 @@ import dev.orderflow.platform.dynamodb.DynamoDbCalls;
 import dev.orderflow.platform.dynamodb.DynamoDbProperties;
 import dev.orderflow.platform.dynamodb.DynamoDbTablesHealthIndicator;
 import dev.orderflow.platform.dynamodb.TableNames;
+import dev.orderflow.platform.web.AdmissionControlFilter;
+import dev.orderflow.platform.web.AdmissionProperties;
 import dev.orderflow.platform.web.HealthController;
+import dev.orderflow.platform.web.ProblemWriter;
 import dev.orderflow.platform.web.WebErrorConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Set;
 import org.springframework.beans.factory.InitializingBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
@@ -28,11 +32,12 @@ import org.springframework.context.annotation.Import;
 import reactor.core.publisher.Mono;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 
 /** The order module as the gateway runs it; how it reaches the inventory is one of the two imported choices. */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DynamoDbProperties.class, TableNames.class, GatewayProperties.class,
-        RecoveryProperties.class})
+        RecoveryProperties.class, AdmissionProperties.class})
 @Import({WebErrorConfiguration.class, RemoteInventoryConfiguration.class, EmbeddedInventoryConfiguration.class})
 public class OrderModuleConfiguration {
 
@@ -75,6 +80,12 @@ public class OrderModuleConfiguration {
         return new OrderProblemHandler();
     }
 
+    /** Orders beyond what the gateway can place in time are refused at the door, before anything is stored. */
+    @Bean
+    AdmissionControlFilter orderAdmission(AdmissionProperties admission, ProblemWriter problems, MeterRegistry meters) {
+        return admission.filterFor(Set.of("/orders", "/orders/"), problems, meters);
+    }
+
     @Bean
     DynamoDbTablesHealthIndicator ordersTableHealthIndicator(DynamoDbAsyncClient client, TableNames tables) {
         return new DynamoDbTablesHealthIndicator(client, List.of(tables.orders()));
@@ -86,6 +97,11 @@ public class OrderModuleConfiguration {
                                              InventoryProbe inventory) {
         return new HealthController(() -> Mono.zip(ordersTableHealthIndicator.isUp(), inventory.isUp())
                 .map(both -> both.getT1() && both.getT2()));
+    }
+
+    /** The order module's tables as its adapters expect them: for the table bootstrap. */
+    public static List<CreateTableRequest> tableDefinitions(TableNames tables) {
+        return List.of(OrderTable.definition(tables.orders()));
     }
 
     /** Local runs and tests only: on AWS, Terraform owns the tables and this flag stays off. */

@@ -193,9 +193,13 @@ abstract class OrderFlowEndToEndTest {
         assertThat(gateway.get("/actuator/prometheus").status()).isEqualTo(404);
         assertThat(system.gatewayManagement().get("/actuator/health/liveness").status()).isEqualTo(200);
         assertThat(system.gatewayManagement().get("/actuator/health/readiness").status()).isEqualTo(200);
+        assertThat(gateway.get("/livez").status()).as("liveness for load balancers on the traffic port")
+                .isEqualTo(200);
+        assertThat(gateway.get("/readyz").status()).isEqualTo(200);
         String metrics = system.gatewayManagement().get("/actuator/prometheus").body();
         assertThat(metrics)
                 .contains("orderflow_orders_total{application=\"order-gateway\"")
+                .contains("orderflow_admission_limit{application=\"order-gateway\"")
                 .contains("orderflow_dynamodb_operation_seconds_count{application=\"order-gateway\"")
                 .contains("http_server_requests_seconds_count{application=\"order-gateway\"");
         assertThat(metrics.lines()).as("the state of the DynamoDB circuit breaker (ADR 0012)")

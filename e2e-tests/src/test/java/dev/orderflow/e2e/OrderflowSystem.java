@@ -33,9 +33,12 @@ final class OrderflowSystem implements AutoCloseable {
     private final Api processorApi;
     private final Api processorManagement;
 
+    private final boolean shipped;
+
     private OrderflowSystem(Mode mode, DynamoDbLocal dynamoDb, String name, Map<String, String> overrides,
-                            int processorPort) {
+                            int processorPort, boolean shipped) {
         this.mode = mode;
+        this.shipped = shipped;
         this.dynamoDb = dynamoDb;
         this.gatewayPort = FreePorts.next();
         this.gatewayManagementPort = FreePorts.next();
@@ -72,7 +75,21 @@ final class OrderflowSystem implements AutoCloseable {
 
     /** Configured but not started, for tests that control when each process runs. */
     static OrderflowSystem create(Mode mode, DynamoDbLocal dynamoDb, String name, Map<String, String> overrides) {
-        return new OrderflowSystem(mode, dynamoDb, name, overrides, FreePorts.next());
+        return new OrderflowSystem(mode, dynamoDb, name, overrides, FreePorts.next(), false);
+    }
+
+    /**
+     * Started with the settings the services ship with (application.yml): production budgets and recovery timing,
+     * nothing sized for DynamoDB Local or for a quick test. Only ports, the DynamoDB endpoint and table creation are
+     * set, as any deployment sets them.
+     */
+    static OrderflowSystem startShipped(Mode mode, DynamoDbLocal dynamoDb, String name, Map<String, String> overrides) {
+        OrderflowSystem system = new OrderflowSystem(mode, dynamoDb, name, overrides, FreePorts.next(), true);
+        if (system.processor != null) {
+            system.processor.start(START_TIMEOUT);
+        }
+        system.gateway.start(START_TIMEOUT);
+        return system;
     }
 
     Api gatewayApi() {
@@ -101,6 +118,9 @@ final class OrderflowSystem implements AutoCloseable {
         environment.put("DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString());
         environment.put("AWS_REGION", "us-east-1");
         environment.put("ORDERFLOW_DYNAMODB_CREATE_TABLES", "true");
+        if (shipped) {
+            return environment;
+        }
         // DynamoDB Local answers in tens of milliseconds where DynamoDB answers in a few, and slows down further
         // when hundreds of requests arrive at once on a cold JVM: the production timeouts would turn that into
         // 503s. These tests check correctness; the fault tests set the timeouts they are about explicitly.
@@ -122,6 +142,9 @@ final class OrderflowSystem implements AutoCloseable {
         environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(gatewayManagementPort));
         environment.put("INVENTORY_MODE", mode == Mode.MONOLITH ? "embedded" : "remote");
         environment.put("ORDER_PROCESSOR_URL", "http://localhost:" + processorPort);
+        if (shipped) {
+            return environment;
+        }
         environment.put("ORDERFLOW_INVENTORY_ATTEMPTTIMEOUT", "5s");
         environment.put("ORDERFLOW_RECOVERY_INTERVAL", "1s");
         environment.put("ORDERFLOW_RECOVERY_MINIMUMAGE", "3s");

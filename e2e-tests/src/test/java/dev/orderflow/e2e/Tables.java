@@ -15,7 +15,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.dynamodb.model.AttributeValue;
 
 /**
- * Reads the tables behind the services' backs, to check design.md's invariants on what is stored rather than on
+ * Reads the tables behind the services' backs, to check docs/design.md's invariants on what is stored rather than on
  * what the API says.
  */
 final class Tables implements AutoCloseable {
@@ -59,6 +59,12 @@ final class Tables implements AutoCloseable {
     Map<String, String> orderStatusesById(String productId) {
         return itemsFor("orders", productId).stream()
                 .collect(Collectors.toMap(item -> item.get("order_id").s(), item -> item.get("status").s()));
+    }
+
+    /** The status of each order for the product, by customer id: for tests that give every request a customer of its own. */
+    Map<String, String> orderStatusesByCustomer(String productId) {
+        return itemsFor("orders", productId).stream()
+                .collect(Collectors.toMap(item -> item.get("customer_id").s(), item -> item.get("status").s()));
     }
 
     /** The units the reservations table says were taken for the product. */

@@ -2,28 +2,38 @@ package dev.orderflow.order.application;
 
 import dev.orderflow.inventory.ReserveStockCommand;
 import dev.orderflow.order.domain.Order;
-import dev.orderflow.order.port.in.IdempotencyKeyReusedException;
-import dev.orderflow.order.port.in.InventoryTimeoutException;
-import dev.orderflow.order.port.in.InventoryUnavailableException;
-import dev.orderflow.order.port.in.OrderStorageFailedException;
 import dev.orderflow.order.port.in.PlaceOrderCommand;
+import dev.orderflow.order.port.in.PlaceOrderResult;
+import dev.orderflow.order.port.in.PlaceOrderResult.Accepted;
+import dev.orderflow.order.port.in.PlaceOrderResult.Decided;
+import dev.orderflow.order.port.in.PlaceOrderResult.KeyReused;
+import dev.orderflow.order.port.in.PlaceOrderResult.NotPlaced;
 import dev.orderflow.order.port.in.PlaceOrderUseCase;
-import dev.orderflow.order.port.in.PlacedOrder;
 import dev.orderflow.order.port.out.OrderRepository;
-import dev.orderflow.order.port.out.ReservationsTimeoutException;
+import dev.orderflow.order.port.out.ReservationOutcomeUnknownException;
 import dev.orderflow.order.port.out.ReservationsUnavailableException;
 import dev.orderflow.order.port.out.StockReservations;
+import dev.orderflow.platform.store.StoreOutcomeUnknownException;
+import dev.orderflow.platform.store.StoreUnavailableException;
 import dev.orderflow.shared.IdempotencyKey;
 import dev.orderflow.shared.OrderId;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
- * Places an order so that it can never be lost: the order is stored pending before any stock is touched, and
- * only then is stock reserved. If the reservation's outcome is unknown the order stays pending for the recovery
- * step. A request repeated with the same idempotency key drives the same order again, which is safe because the
- * inventory answers a repeated order id with its first decision.
+ * Places an order so that it can never be lost and a client is never misled about it. The order is stored pending
+ * before any stock is touched, and only then is stock reserved. What the client is told follows what is known:
+ * <ul>
+ *   <li>nothing stored ({@link NotPlaced}) only when the store did not take the order, which it reports as
+ *       {@link StoreUnavailableException}, or when the inventory was known to be down before anything was stored;</li>
+ *   <li>stored, decided later ({@link Accepted}) once the order is, or may be, stored but its outcome is not
+ *       recorded: the recovery step decides it;</li>
+ *   <li>decided ({@link Decided}) when the outcome is recorded.</li>
+ * </ul>
+ * A request repeated with the same idempotency key drives the same order again, which is safe because the inventory
+ * answers a repeated order id with its first decision.
  */
 public class PlaceOrderService implements PlaceOrderUseCase {
 
@@ -38,76 +48,106 @@ public class PlaceOrderService implements PlaceOrderUseCase {
     }
 
     @Override
-    public Mono<PlacedOrder> place(PlaceOrderCommand command) {
+    public Mono<PlaceOrderResult> place(PlaceOrderCommand command) {
         Optional<IdempotencyKey> key = command.idempotencyKey();
         OrderId orderId = key.map(OrderId::forIdempotencyKey).orElseGet(OrderId::random);
         Order requested = Order.pending(orderId, command.productId(), command.quantity(), command.customerId(),
                 clock.instant(), key.map(IdempotencyKey::sha256).orElse(null));
-        Mono<PlacedOrder> placed = Mono.defer(() -> reservations.knownUnavailableFor().isPresent()
-                ? answerWithoutStoring(requested, key.isPresent())
-                : createThenReserve(requested));
-        return placed.onErrorMap(PlaceOrderService::isStorageFailure,
-                e -> new OrderStorageFailedException(orderId, e));
-    }
-
-    /** Anything but the outcomes this use case reports itself is the order store failing. */
-    private static boolean isStorageFailure(Throwable error) {
-        return !(error instanceof IdempotencyKeyReusedException || error instanceof InventoryUnavailableException
-                || error instanceof InventoryTimeoutException);
+        return Mono.defer(() -> reservations.knownUnavailableFor()
+                .map(retryAfter -> answerWithoutStoring(requested, key.isPresent(), retryAfter))
+                .orElseGet(() -> store(requested)));
     }
 
     /**
-     * The common case costs one conditional write: create-if-absent tells a new order from a repeated request, so
-     * no read is spent looking for an earlier one first.
+     * The common case costs one conditional write: create-if-absent tells a new order from a repeated request, so no
+     * read is spent looking for an earlier one first.
      */
-    private Mono<PlacedOrder> createThenReserve(Order requested) {
+    private Mono<PlaceOrderResult> store(Order requested) {
         return orders.create(requested)
-                .flatMap(created -> created
-                        ? reserve(requested).map(order -> new PlacedOrder(order, false))
-                        : orders.find(requested.orderId()).flatMap(existing -> replay(existing, requested)));
+                .map(created -> afterCreate(created, requested))
+                .onErrorResume(StoreUnavailableException.class, refused -> Mono.just(Mono.just(
+                        new NotPlaced(NotPlaced.Reason.STORE_UNAVAILABLE, refused.retryAfter()))))
+                .onErrorResume(StoreOutcomeUnknownException.class, unknown -> Mono.just(storeAgain(requested)))
+                .flatMap(next -> next);
     }
 
     /**
-     * With the inventory known to be down nothing new is stored, but a repeated request for an order that was
-     * already decided still gets its answer.
+     * The create may or may not have landed, so the client cannot be told "not placed". A second create-if-absent
+     * tells: created now (and the first can no longer land, its condition would fail), or there already. If the
+     * store cannot tell either, the order may exist: it is answered as stored, and its location will say.
      */
-    private Mono<PlacedOrder> answerWithoutStoring(Order requested, boolean mayBeRepeated) {
-        Mono<Order> earlier = mayBeRepeated ? orders.find(requested.orderId()) : Mono.empty();
-        return earlier
-                .flatMap(existing -> replay(existing, requested))
-                .switchIfEmpty(Mono.defer(() -> refuseIfInventoryKnownDown()
-                        .then(Mono.defer(() -> createThenReserve(requested)))));
+    private Mono<PlaceOrderResult> storeAgain(Order requested) {
+        return orders.create(requested)
+                .map(created -> afterCreate(created, requested))
+                .onErrorResume(PlaceOrderService::isStoreFailure, stillUnknown -> Mono.just(Mono.just(
+                        new Accepted(requested, false))))
+                .flatMap(next -> next);
     }
 
-    private Mono<PlacedOrder> replay(Order existing, Order requested) {
+    private Mono<PlaceOrderResult> afterCreate(boolean created, Order requested) {
+        return created ? reserve(requested, false) : replay(requested);
+    }
+
+    /**
+     * The order exists already. Without an idempotency key the id is random, so it can only be this request's own
+     * create that landed on an earlier attempt; with one, it is an earlier request's order.
+     */
+    private Mono<PlaceOrderResult> replay(Order requested) {
+        boolean replayed = requested.idempotencyKeyHash() != null;
+        return orders.find(requested.orderId())
+                .switchIfEmpty(Mono.error(() -> new IllegalStateException(
+                        "order " + requested.orderId() + " exists but cannot be read")))
+                .flatMap(existing -> replay(existing, requested, replayed))
+                .onErrorResume(PlaceOrderService::isStoreFailure, unreadable -> Mono.just(
+                        new Accepted(requested, replayed)));
+    }
+
+    private Mono<PlaceOrderResult> replay(Order existing, Order requested, boolean replayed) {
         if (!existing.sameRequestAs(requested)) {
-            return Mono.error(new IdempotencyKeyReusedException());
+            return Mono.just(new KeyReused(existing.orderId()));
         }
         if (!existing.isPending()) {
-            return Mono.just(new PlacedOrder(existing, true));
+            return Mono.just(new Decided(existing, replayed));
         }
-        return refuseIfInventoryKnownDown()
-                .then(reserve(existing))
-                .map(order -> new PlacedOrder(order, true));
+        return reservations.knownUnavailableFor().isPresent()
+                ? Mono.just(new Accepted(existing, replayed))
+                : reserve(existing, replayed);
     }
 
-    private Mono<Void> refuseIfInventoryKnownDown() {
-        return Mono.defer(() -> reservations.knownUnavailableFor()
-                .<Void>map(retryAfter -> {
-                    throw new InventoryUnavailableException(Optional.empty(), retryAfter, null);
-                })
-                .map(Mono::just)
-                .orElseGet(Mono::empty));
+    /**
+     * With the inventory known to be down nothing new is stored, but a repeated request for an order that exists
+     * still gets its answer.
+     */
+    private Mono<PlaceOrderResult> answerWithoutStoring(Order requested, boolean mayBeRepeated, Duration retryAfter) {
+        NotPlaced notPlaced = new NotPlaced(NotPlaced.Reason.INVENTORY_UNAVAILABLE, retryAfter);
+        if (!mayBeRepeated) {
+            return Mono.just(notPlaced);
+        }
+        return orders.find(requested.orderId())
+                .flatMap(existing -> replay(existing, requested, true))
+                .defaultIfEmpty(notPlaced)
+                .onErrorResume(PlaceOrderService::isStoreFailure, unreadable -> Mono.just(notPlaced));
     }
 
-    private Mono<Order> reserve(Order pending) {
+    /** From here on the order is stored: whatever fails, it is pending, and the recovery step decides it. */
+    private Mono<PlaceOrderResult> reserve(Order pending, boolean replayed) {
         ReserveStockCommand command = new ReserveStockCommand(pending.orderId(), pending.productId(),
                 pending.quantity(), pending.customerId());
         return reservations.reserve(command)
-                .flatMap(result -> orders.resolve(pending.resolvedBy(result)))
-                .onErrorMap(ReservationsTimeoutException.class,
-                        e -> new InventoryTimeoutException(pending.orderId(), e))
-                .onErrorMap(ReservationsUnavailableException.class,
-                        e -> new InventoryUnavailableException(Optional.of(pending.orderId()), e.retryAfter(), e));
+                .flatMap(result -> orders.resolve(pending.resolvedBy(result))
+                        .<PlaceOrderResult>map(stored -> new Decided(stored, replayed))
+                        .onErrorResume(PlaceOrderService::isStoreFailure, unrecorded -> Mono.just(
+                                new Accepted(pending, replayed))))
+                .onErrorResume(PlaceOrderService::isReservationFailure, undecided -> Mono.just(
+                        new Accepted(pending, replayed)));
+    }
+
+    private static boolean isStoreFailure(Throwable error) {
+        return error instanceof StoreUnavailableException || error instanceof StoreOutcomeUnknownException;
+    }
+
+    private static boolean isReservationFailure(Throwable error) {
+        return error instanceof ReservationsUnavailableException
+                || error instanceof ReservationOutcomeUnknownException;
     }
 }

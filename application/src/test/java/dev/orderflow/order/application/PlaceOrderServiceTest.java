@@ -7,19 +7,19 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.orderflow.order.domain.Order;
 import dev.orderflow.order.domain.OrderStatus;
 import dev.orderflow.order.domain.RejectionReason;
-import dev.orderflow.order.port.in.IdempotencyKeyReusedException;
-import dev.orderflow.order.port.in.InventoryTimeoutException;
-import dev.orderflow.order.port.in.InventoryUnavailableException;
-import dev.orderflow.order.port.in.OrderStorageFailedException;
 import dev.orderflow.order.port.in.PlaceOrderCommand;
-import dev.orderflow.order.port.in.PlacedOrder;
+import dev.orderflow.order.port.in.PlaceOrderResult;
+import dev.orderflow.order.port.in.PlaceOrderResult.Accepted;
+import dev.orderflow.order.port.in.PlaceOrderResult.Decided;
+import dev.orderflow.order.port.in.PlaceOrderResult.KeyReused;
+import dev.orderflow.order.port.in.PlaceOrderResult.NotPlaced;
 import dev.orderflow.shared.CustomerId;
 import dev.orderflow.shared.IdempotencyKey;
 import dev.orderflow.shared.Money;
-import dev.orderflow.shared.OrderId;
 import dev.orderflow.shared.ProductId;
 import dev.orderflow.shared.Quantity;
 import dev.orderflow.testing.FaultableStockReservations.Fault;
+import dev.orderflow.testing.InMemoryOrderRepository;
 import dev.orderflow.testing.OrderFlowFixture;
 import java.time.Duration;
 import java.util.List;
@@ -35,18 +35,18 @@ class PlaceOrderServiceTest {
 
     @Test
     void givenStock_whenPlacingAnOrder_thenItIsConfirmedStoredAndStockTaken() {
-        PlacedOrder placed = flow.placeOrder.place(command(WIDGET, 3, null)).block();
+        Decided placed = decided(place(WIDGET, 3, null));
 
         assertThat(placed.replayed()).isFalse();
         assertThat(placed.order().status()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(placed.order().totalPrice()).isEqualTo(new Money(3 * 1999));
-        assertThat(flow.orders.find(placed.order().orderId()).block()).isEqualTo(placed.order());
+        assertThat(flow.orders.stored(placed.order().orderId())).isEqualTo(placed.order());
         assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(7);
     }
 
     @Test
     void givenTooLittleStock_whenPlacingAnOrder_thenItIsRejectedAndStockUntouched() {
-        Order order = flow.placeOrder.place(command(WIDGET, 11, null)).block().order();
+        Order order = decided(place(WIDGET, 11, null)).order();
 
         assertThat(order.status()).isEqualTo(OrderStatus.REJECTED);
         assertThat(order.rejectionReason()).isEqualTo(RejectionReason.INSUFFICIENT_STOCK);
@@ -55,15 +55,15 @@ class PlaceOrderServiceTest {
 
     @Test
     void givenAnUnknownProduct_whenPlacingAnOrder_thenItIsRejectedAsUnknown() {
-        Order order = flow.placeOrder.place(command(new ProductId("nope"), 1, null)).block().order();
+        Order order = decided(place(new ProductId("nope"), 1, null)).order();
 
         assertThat(order.rejectionReason()).isEqualTo(RejectionReason.UNKNOWN_PRODUCT);
     }
 
     @Test
     void givenAnIdempotencyKey_whenTheSameRequestRepeats_thenTheSameOrderComesBackAndStockIsTakenOnce() {
-        PlacedOrder first = flow.placeOrder.place(command(WIDGET, 2, "key-1")).block();
-        PlacedOrder second = flow.placeOrder.place(command(WIDGET, 2, "key-1")).block();
+        Decided first = decided(place(WIDGET, 2, "key-1"));
+        Decided second = decided(place(WIDGET, 2, "key-1"));
 
         assertThat(second.replayed()).isTrue();
         assertThat(second.order()).isEqualTo(first.order());
@@ -72,71 +72,69 @@ class PlaceOrderServiceTest {
     }
 
     @Test
-    void givenAnIdempotencyKey_whenReusedForAnotherRequest_thenItIsRefusedAndNothingChanges() {
-        flow.placeOrder.place(command(WIDGET, 2, "key-1")).block();
+    void givenAnIdempotencyKey_whenReusedForAnotherRequest_thenItIsRefusedAsAValueAndNothingChanges() {
+        Order first = decided(place(WIDGET, 2, "key-1")).order();
 
-        assertThatThrownBy(() -> flow.placeOrder.place(command(WIDGET, 3, "key-1")).block())
-                .isInstanceOf(IdempotencyKeyReusedException.class);
+        assertThat(place(WIDGET, 3, "key-1")).isEqualTo(new KeyReused(first.orderId()));
         assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(8);
         assertThat(flow.orders.size()).isEqualTo(1);
     }
 
     @Test
     void givenOneKey_whenTwentyRequestsRaceWithIt_thenOneOrderExistsAndStockIsTakenOnce() {
-        List<PlacedOrder> placed = Flux.fromStream(IntStream.range(0, 20).boxed())
+        List<PlaceOrderResult> placed = Flux.fromStream(IntStream.range(0, 20).boxed())
                 .parallel(8).runOn(Schedulers.parallel())
                 .flatMap(i -> flow.placeOrder.place(command(WIDGET, 4, "race")))
                 .sequential().collectList().block();
 
-        assertThat(placed).hasSize(20)
-                .allSatisfy(p -> assertThat(p.order().status()).isEqualTo(OrderStatus.CONFIRMED));
-        assertThat(placed.stream().map(p -> p.order().orderId()).distinct()).hasSize(1);
-        assertThat(placed.stream().filter(p -> !p.replayed())).hasSize(1);
+        assertThat(placed).hasSize(20).allSatisfy(result -> assertThat(decided(result).order().status())
+                .isEqualTo(OrderStatus.CONFIRMED));
+        assertThat(placed.stream().map(result -> decided(result).order().orderId()).distinct()).hasSize(1);
+        assertThat(placed.stream().filter(result -> !decided(result).replayed())).hasSize(1);
         assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(6);
     }
 
     @Test
-    void givenTheInventoryIsKnownDown_whenPlacingAnOrder_thenItFailsAtOnceWithNothingStored() {
+    void givenTheInventoryIsKnownDown_whenPlacingAnOrder_thenItIsNotPlacedAndNothingIsStored() {
         flow.reservations.fail(Fault.KNOWN_UNAVAILABLE);
 
-        assertThatThrownBy(() -> flow.placeOrder.place(command(WIDGET, 1, null)).block())
-                .isInstanceOfSatisfying(InventoryUnavailableException.class, e -> {
-                    assertThat(e.pendingOrder()).isEmpty();
-                    assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(7));
-                });
+        assertThat(place(WIDGET, 1, null))
+                .isEqualTo(new NotPlaced(NotPlaced.Reason.INVENTORY_UNAVAILABLE, Duration.ofSeconds(7)));
         assertThat(flow.orders.size()).isZero();
         assertThat(flow.reservations.reserveCalls()).isZero();
     }
 
     @Test
-    void givenTheInventoryFailsDuringTheCall_whenPlacingAnOrder_thenTheOrderIsKeptPending() {
+    void givenTheInventoryFailsDuringTheCall_whenPlacingAnOrder_thenItIsAcceptedAndKeptPending() {
         flow.reservations.fail(Fault.UNAVAILABLE);
 
-        assertThatThrownBy(() -> flow.placeOrder.place(command(WIDGET, 1, null)).block())
-                .isInstanceOfSatisfying(InventoryUnavailableException.class, e -> {
-                    assertThat(e.pendingOrder()).isPresent();
-                    assertThat(flow.orders.find(e.pendingOrder().get()).block().isPending()).isTrue();
-                });
+        Accepted accepted = accepted(place(WIDGET, 1, null));
+
+        assertThat(accepted.order().isPending()).isTrue();
+        assertThat(flow.orders.stored(accepted.order().orderId())).isEqualTo(accepted.order());
     }
 
     @Test
-    void givenTheInventoryTimesOutAfterDeciding_whenPlacingAnOrder_thenThePendingOrderIsReportedForRecovery() {
+    void givenTheInventoryTimesOutAfterDeciding_whenPlacingAnOrder_thenItIsAcceptedForRecoveryToDecide() {
         flow.reservations.fail(Fault.TIMEOUT_AFTER_DECIDING);
 
-        assertThatThrownBy(() -> flow.placeOrder.place(command(WIDGET, 1, null)).block())
-                .isInstanceOfSatisfying(InventoryTimeoutException.class,
-                        e -> assertThat(flow.orders.find(e.pendingOrder()).block().isPending()).isTrue());
+        Accepted accepted = accepted(place(WIDGET, 1, null));
+
+        assertThat(flow.orders.stored(accepted.order().orderId()).isPending()).isTrue();
         assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(9);
+        flow.reservations.fail(Fault.NONE);
+        flow.clock.advance(OrderFlowFixture.POLICY.minimumAge().plusSeconds(1));
+        flow.recovery.resolvePendingOrders().block();
+        assertThat(flow.orders.stored(accepted.order().orderId()).status()).isEqualTo(OrderStatus.CONFIRMED);
     }
 
     @Test
-    void givenAPendingOrderFromATimeout_whenTheClientRetriesWithTheSameKey_thenItIsResolvedWithoutReservingTwice() {
+    void givenAPendingOrderFromATimeout_whenTheClientRetriesWithTheSameKey_thenItIsDecidedWithoutReservingTwice() {
         flow.reservations.fail(Fault.TIMEOUT_AFTER_DECIDING);
-        assertThatThrownBy(() -> flow.placeOrder.place(command(WIDGET, 2, "retry-me")).block())
-                .isInstanceOf(InventoryTimeoutException.class);
+        assertThat(place(WIDGET, 2, "retry-me")).isInstanceOf(Accepted.class);
 
         flow.reservations.fail(Fault.NONE);
-        PlacedOrder retried = flow.placeOrder.place(command(WIDGET, 2, "retry-me")).block();
+        Decided retried = decided(place(WIDGET, 2, "retry-me"));
 
         assertThat(retried.replayed()).isTrue();
         assertThat(retried.order().status()).isEqualTo(OrderStatus.CONFIRMED);
@@ -144,22 +142,100 @@ class PlaceOrderServiceTest {
     }
 
     @Test
-    void givenAConfirmedOrder_whenReplayedWhileTheInventoryIsDown_thenTheStoredOutcomeIsStillAnswered() {
-        PlacedOrder first = flow.placeOrder.place(command(WIDGET, 1, "k")).block();
+    void givenADecidedOrder_whenReplayedWhileTheInventoryIsKnownDown_thenTheStoredOutcomeIsStillAnswered() {
+        Decided first = decided(place(WIDGET, 1, "k"));
         flow.reservations.fail(Fault.KNOWN_UNAVAILABLE);
 
-        assertThat(flow.placeOrder.place(command(WIDGET, 1, "k")).block().order()).isEqualTo(first.order());
+        assertThat(place(WIDGET, 1, "k")).isEqualTo(new Decided(first.order(), true));
     }
 
     @Test
-    void givenTheOrderStoreFails_whenPlacingAnOrder_thenTheFailureNamesTheOrderAndNoStockMoves() {
-        flow.orders.down(true);
+    void givenAPendingOrder_whenReplayedWhileTheInventoryIsKnownDown_thenItIsAcceptedNotRefused() {
+        flow.reservations.fail(Fault.UNAVAILABLE);
+        Order pending = accepted(place(WIDGET, 1, "k")).order();
+        flow.reservations.fail(Fault.KNOWN_UNAVAILABLE);
 
-        assertThatThrownBy(() -> flow.placeOrder.place(command(WIDGET, 1, "store-down")).block())
-                .isInstanceOfSatisfying(OrderStorageFailedException.class, e -> assertThat(e.orderId())
-                        .isEqualTo(OrderId.forIdempotencyKey(new IdempotencyKey("store-down"))));
+        assertThat(place(WIDGET, 1, "k")).isEqualTo(new Accepted(pending, true));
+    }
+
+    @Test
+    void givenTheOrderStoreRefuses_whenPlacingAnOrder_thenItIsNotPlacedAndNoStockMoves() {
+        flow.orders.failNextCalls(InMemoryOrderRepository.Fault.REFUSE);
+
+        assertThat(place(WIDGET, 1, "store-down")).isEqualTo(
+                new NotPlaced(NotPlaced.Reason.STORE_UNAVAILABLE, InMemoryOrderRepository.RETRY_AFTER));
+        assertThat(flow.orders.size()).isZero();
         assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(10);
         assertThat(flow.reservations.reserveCalls()).isZero();
+    }
+
+    @Test
+    void givenTheCreatesAnswerIsLost_whenPlacingAnOrder_thenASecondCreateFindsItAndTheOrderIsConfirmedOnce() {
+        flow.orders.failNextCalls(InMemoryOrderRepository.Fault.LOSE_ANSWER);
+
+        Decided placed = decided(place(WIDGET, 1, null));
+
+        assertThat(placed.replayed()).as("the client sent one request").isFalse();
+        assertThat(placed.order().status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(flow.orders.size()).isEqualTo(1);
+        assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(9);
+    }
+
+    @Test
+    void givenTheCreateFailsBeforeWriting_whenPlacingAnOrder_thenASecondCreateStoresItAndItIsConfirmed() {
+        flow.orders.failNextCalls(InMemoryOrderRepository.Fault.FAIL_BEFORE_WRITING);
+
+        assertThat(decided(place(WIDGET, 1, null)).order().status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(flow.orders.size()).isEqualTo(1);
+    }
+
+    @Test
+    void givenTheCreateLandedButTheStoreCannotTellAgain_whenPlacingAnOrder_thenItIsAcceptedNeverNotPlaced() {
+        flow.orders.failNextCalls(InMemoryOrderRepository.Fault.LOSE_ANSWER, InMemoryOrderRepository.Fault.REFUSE);
+
+        Accepted accepted = accepted(place(WIDGET, 1, null));
+
+        assertThat(flow.orders.stored(accepted.order().orderId()).isPending()).isTrue();
+        assertThat(flow.reservations.reserveCalls()).isZero();
+        flow.clock.advance(OrderFlowFixture.POLICY.minimumAge().plusSeconds(1));
+        flow.recovery.resolvePendingOrders().block();
+        assertThat(flow.orders.stored(accepted.order().orderId()).status()).isEqualTo(OrderStatus.CONFIRMED);
+    }
+
+    @Test
+    void givenTheOutcomeIsRecordedNowhere_whenTheReservationCannotBeStored_thenItIsAcceptedAndRecoveryRecordsIt() {
+        flow.orders.failNextCalls(InMemoryOrderRepository.Fault.NONE, InMemoryOrderRepository.Fault.FAIL_BEFORE_WRITING);
+
+        Accepted accepted = accepted(place(WIDGET, 1, null));
+
+        assertThat(flow.inventory.stockOf(WIDGET)).as("the inventory decided").isEqualTo(9);
+        assertThat(flow.orders.stored(accepted.order().orderId()).isPending()).isTrue();
+        flow.clock.advance(OrderFlowFixture.POLICY.minimumAge().plusSeconds(1));
+        flow.recovery.resolvePendingOrders().block();
+        assertThat(flow.orders.stored(accepted.order().orderId()).status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(9);
+    }
+
+    @Test
+    void givenABugInTheInventory_whenPlacingAnOrder_thenItSurfacesAsWhatItIs() {
+        flow.reservations.fail(Fault.BUG);
+
+        assertThatThrownBy(() -> place(WIDGET, 1, null)).isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("test bug");
+    }
+
+    private PlaceOrderResult place(ProductId product, int quantity, String key) {
+        return flow.placeOrder.place(command(product, quantity, key)).block();
+    }
+
+    private static Decided decided(PlaceOrderResult result) {
+        assertThat(result).isInstanceOf(Decided.class);
+        return (Decided) result;
+    }
+
+    private static Accepted accepted(PlaceOrderResult result) {
+        assertThat(result).isInstanceOf(Accepted.class);
+        return (Accepted) result;
     }
 
     private static PlaceOrderCommand command(ProductId product, int quantity, String key) {

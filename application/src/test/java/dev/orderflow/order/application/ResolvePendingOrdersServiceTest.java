@@ -2,15 +2,14 @@ package dev.orderflow.order.application;
 
 import static dev.orderflow.testing.OrderFlowFixture.WIDGET;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import dev.orderflow.inventory.ReservationResult;
 import dev.orderflow.inventory.ReserveStockCommand;
 import dev.orderflow.order.domain.Order;
 import dev.orderflow.order.domain.OrderStatus;
 import dev.orderflow.order.domain.RejectionReason;
-import dev.orderflow.order.port.in.InventoryTimeoutException;
 import dev.orderflow.order.port.in.PlaceOrderCommand;
+import dev.orderflow.order.port.in.PlaceOrderResult;
 import dev.orderflow.order.port.in.ResolvePendingOrdersUseCase.RecoveryReport;
 import dev.orderflow.shared.CustomerId;
 import dev.orderflow.shared.OrderId;
@@ -128,10 +127,10 @@ class ResolvePendingOrdersServiceTest {
 
     private OrderId timedOut(Fault fault, int quantity) {
         flow.reservations.fail(fault);
-        InventoryTimeoutException timeout = catchThrowableOfType(InventoryTimeoutException.class,
-                () -> flow.placeOrder.place(new PlaceOrderCommand(WIDGET, new Quantity(quantity),
-                        new CustomerId("c-1"), Optional.empty())).block());
+        PlaceOrderResult result = flow.placeOrder.place(new PlaceOrderCommand(WIDGET, new Quantity(quantity),
+                new CustomerId("c-1"), Optional.empty())).block();
         flow.reservations.fail(Fault.NONE);
-        return timeout.pendingOrder();
+        assertThat(result).isInstanceOf(PlaceOrderResult.Accepted.class);
+        return ((PlaceOrderResult.Accepted) result).order().orderId();
     }
 }

@@ -4,7 +4,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.micrometer.tagged.TaggedCircuitBreakerMetrics;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -12,13 +11,9 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.AwsCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.DefaultCredentialsProvider;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
-import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
-import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
-import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
-import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClientBuilder;
 
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(DynamoDbProperties.class)
@@ -31,24 +26,12 @@ public class DynamoDbClientConfiguration {
 
     /** The client as the services use it; also for the table bootstrap, which runs without the services' beans. */
     public static DynamoDbAsyncClient client(DynamoDbProperties properties) {
-        DynamoDbAsyncClientBuilder builder = DynamoDbAsyncClient.builder()
-                .region(Region.of(properties.region()))
-                .credentialsProvider(credentials(properties))
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder()
-                        .maxConcurrency(properties.maxConcurrency())
-                        .connectionTimeout(Duration.ofSeconds(1))
-                        .connectionAcquisitionTimeout(Duration.ofSeconds(1)))
-                .overrideConfiguration(ClientOverrideConfiguration.builder()
-                        .apiCallTimeout(properties.apiCallTimeout())
-                        .apiCallAttemptTimeout(properties.apiCallAttemptTimeout())
-                        // Three attempts, not the eight retries the SDK grants DynamoDB by default: with them a
-                        // call to an unreachable DynamoDB spent its whole 2 s budget backing off (ADR 0012).
-                        .retryStrategy(AwsRetryStrategy.standardRetryStrategy().toBuilder().maxAttempts(3).build())
-                        .build());
-        if (properties.local()) {
-            builder.endpointOverride(properties.endpoint());
-        }
-        return builder.build();
+        return DynamoDbClients.create(settings(properties), credentials(properties));
+    }
+
+    private static DynamoDbClients.Settings settings(DynamoDbProperties properties) {
+        return new DynamoDbClients.Settings(properties.local() ? properties.endpoint() : null,
+                Region.of(properties.region()), properties.apiCallAttemptTimeout(), properties.maxConcurrency());
     }
 
     /**
@@ -59,9 +42,9 @@ public class DynamoDbClientConfiguration {
     DynamoDbCalls dynamoDbCalls(MeterRegistry meters, DynamoDbProperties properties) {
         CircuitBreakerRegistry breakers = CircuitBreakerRegistry.ofDefaults();
         CircuitBreaker breaker = breakers.circuitBreaker(DynamoDbCircuitBreaker.NAME,
-                DynamoDbCircuitBreaker.config(properties.apiCallTimeout()));
+                DynamoDbCircuitBreaker.config());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
-        return new DynamoDbCalls(meters, breaker);
+        return new DynamoDbCalls(meters, breaker, properties.apiCallTimeout());
     }
 
     @Bean

@@ -1,58 +1,31 @@
 package dev.orderflow.platform.dynamodb;
 
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import java.time.Duration;
-import java.util.concurrent.CompletionException;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.core.exception.SdkClientException;
 
 /**
  * The circuit breaker in front of DynamoDB, one per service (both modules share it in monolith mode: an outage of
- * DynamoDB is an outage for both). Why these values: docs/adr/0012-dynamodb-circuit-breaker.md.
+ * DynamoDB is an outage for both). It opens on outages only: connections refused or lost, server errors. Slow
+ * calls and throttling are load, not an outage, and never open it (ADR 0016; the values: ADR 0012).
  */
 public final class DynamoDbCircuitBreaker {
 
     public static final String NAME = "dynamodb";
+    static final Duration OPEN_FOR = Duration.ofSeconds(2);
 
     private DynamoDbCircuitBreaker() {
     }
 
-    /** With the production call budget of 2 s. */
-    public static CircuitBreaker create() {
-        return CircuitBreaker.of(NAME, config(Duration.ofSeconds(2)));
-    }
-
-    /**
-     * @param apiCallTimeout the SDK's budget for one call; a call that needed more than half of it was retried or
-     *                       nearly timed out, so it counts as slow
-     */
-    public static CircuitBreakerConfig config(Duration apiCallTimeout) {
+    public static CircuitBreakerConfig config() {
         return CircuitBreakerConfig.custom()
                 .slidingWindowType(CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .slidingWindowSize(20)
                 .minimumNumberOfCalls(10)
                 .failureRateThreshold(50)
-                .slowCallDurationThreshold(apiCallTimeout.dividedBy(2))
-                .slowCallRateThreshold(80)
-                .waitDurationInOpenState(Duration.ofSeconds(2))
+                .waitDurationInOpenState(OPEN_FOR)
                 .permittedNumberOfCallsInHalfOpenState(5)
                 .automaticTransitionFromOpenToHalfOpenEnabled(true)
-                .recordException(DynamoDbCircuitBreaker::isOutage)
+                .recordException(DynamoDbAttempt::isOutage)
                 .build();
-    }
-
-    /**
-     * Only DynamoDB failing counts: no answer at all (refused, reset, timed out) or a server-side error or
-     * throttling. A failed condition or a cancelled transaction is DynamoDB working as intended.
-     */
-    static boolean isOutage(Throwable failure) {
-        Throwable cause = failure instanceof CompletionException && failure.getCause() != null
-                ? failure.getCause() : failure;
-        if (cause instanceof SdkClientException) {
-            return true;
-        }
-        return cause instanceof AwsServiceException service
-                && (service.statusCode() >= 500 || service.isThrottlingException());
     }
 }

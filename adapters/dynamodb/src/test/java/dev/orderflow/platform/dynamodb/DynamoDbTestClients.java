@@ -1,6 +1,9 @@
 package dev.orderflow.platform.dynamodb;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.net.URI;
+import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.enhanced.dynamodb.DynamoDbEnhancedAsyncClient;
@@ -11,13 +14,29 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 public record DynamoDbTestClients(DynamoDbAsyncClient client, DynamoDbEnhancedAsyncClient enhanced)
         implements AutoCloseable {
 
+    /**
+     * Budgets sized for DynamoDB Local on a loaded test machine, like the local run's: the contract tests check
+     * behaviour, not how fast a shared CI machine answers.
+     */
     public static DynamoDbTestClients at(URI endpoint) {
-        DynamoDbAsyncClient client = DynamoDbAsyncClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")))
-                .build();
+        return at(endpoint, Duration.ofSeconds(5));
+    }
+
+    /** With the given budget per attempt. */
+    public static DynamoDbTestClients at(URI endpoint, Duration attemptTimeout) {
+        DynamoDbAsyncClient client = DynamoDbClients.create(
+                new DynamoDbClients.Settings(endpoint, Region.US_EAST_1, attemptTimeout, 200),
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")));
         return new DynamoDbTestClients(client, DynamoDbEnhancedAsyncClient.builder().dynamoDbClient(client).build());
+    }
+
+    /** Calls through a breaker of their own, configured as in production, with a DynamoDB Local-sized budget. */
+    public static DynamoDbCalls calls(MeterRegistry meters) {
+        return new DynamoDbCalls(meters, breaker(), Duration.ofSeconds(10));
+    }
+
+    public static CircuitBreaker breaker() {
+        return CircuitBreaker.of(DynamoDbCircuitBreaker.NAME, DynamoDbCircuitBreaker.config());
     }
 
     @Override

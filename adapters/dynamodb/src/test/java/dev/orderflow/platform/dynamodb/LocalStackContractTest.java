@@ -67,7 +67,7 @@ class LocalStackContractTest {
         protected OrderRepository repository() {
             String table = "orders-" + UUID.randomUUID();
             OrderTable.createIfMissing(clients.client(), table).join();
-            return new DynamoDbOrderRepository(clients.enhanced(), table, DynamoDbCalls.of(meters));
+            return new DynamoDbOrderRepository(clients.enhanced(), table, DynamoDbTestClients.calls(meters));
         }
     }
 
@@ -76,7 +76,7 @@ class LocalStackContractTest {
 
         @Override
         protected InventoryRepository repository() {
-            return new DynamoDbInventoryRepository(clients.enhanced(), "inventory", DynamoDbCalls.of(meters));
+            return new DynamoDbInventoryRepository(clients.enhanced(), "inventory", DynamoDbTestClients.calls(meters));
         }
     }
 
@@ -86,12 +86,12 @@ class LocalStackContractTest {
         @Override
         protected StockLedger ledger() {
             return new DynamoDbStockLedger(clients.enhanced(), clients.client(), "inventory", "reservations",
-                    DynamoDbCalls.of(meters));
+                    DynamoDbTestClients.calls(meters));
         }
 
         @Override
         protected InventoryRepository inventory() {
-            return new DynamoDbInventoryRepository(clients.enhanced(), "inventory", DynamoDbCalls.of(meters));
+            return new DynamoDbInventoryRepository(clients.enhanced(), "inventory", DynamoDbTestClients.calls(meters));
         }
     }
 }

@@ -4,7 +4,10 @@ import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;
 
-/** Which problem a framework error is; anything unrecognised is a failure of the service, never a client's. */
+/**
+ * Which problem a framework error is. Anything unrecognised is a failure of the service, never a client's, and is
+ * answered 500: its effect is unknown, so it must not read as the 503 that tells a client nothing happened.
+ */
 final class ProblemClassifier {
 
     private ProblemClassifier() {
@@ -21,7 +24,7 @@ final class ProblemClassifier {
         if (error instanceof ResponseStatusException statusError) {
             HttpStatus status = HttpStatus.resolve(statusError.getStatusCode().value());
             if (status == null) {
-                return ProblemType.SERVICE_UNAVAILABLE;
+                return ProblemType.INTERNAL_ERROR;
             }
             return switch (status) {
                 case BAD_REQUEST -> ProblemType.MALFORMED_REQUEST;
@@ -30,10 +33,10 @@ final class ProblemClassifier {
                 case NOT_ACCEPTABLE -> ProblemType.NOT_ACCEPTABLE;
                 case PAYLOAD_TOO_LARGE -> ProblemType.PAYLOAD_TOO_LARGE;
                 case UNSUPPORTED_MEDIA_TYPE -> ProblemType.UNSUPPORTED_MEDIA_TYPE;
-                default -> status.is4xxClientError() ? ProblemType.MALFORMED_REQUEST : ProblemType.SERVICE_UNAVAILABLE;
+                default -> status.is4xxClientError() ? ProblemType.MALFORMED_REQUEST : ProblemType.INTERNAL_ERROR;
             };
         }
-        return ProblemType.SERVICE_UNAVAILABLE;
+        return ProblemType.INTERNAL_ERROR;
     }
 
     /** The detail a client may see: our own messages are written for clients; framework messages are not shown. */
@@ -48,6 +51,7 @@ final class ProblemClassifier {
             case METHOD_NOT_ALLOWED -> "This method is not supported at this path.";
             case UNSUPPORTED_MEDIA_TYPE -> "Send the body as application/json.";
             case NOT_ACCEPTABLE -> "This resource is available as application/json only.";
+            case INTERNAL_ERROR -> "The service failed while handling this request; what it did is unknown.";
             default -> "The service cannot answer right now; try again shortly.";
         };
     }

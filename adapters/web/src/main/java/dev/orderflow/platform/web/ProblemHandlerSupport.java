@@ -1,6 +1,7 @@
 package dev.orderflow.platform.web;
 
-import dev.orderflow.shared.StoreUnavailableException;
+import dev.orderflow.platform.store.StoreOutcomeUnknownException;
+import dev.orderflow.platform.store.StoreUnavailableException;
 import java.time.Duration;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -11,8 +12,9 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.server.ServerWebExchange;
 
 /**
- * The error mapping every web adapter shares: bad requests become 4xx problems, anything unexpected a 503 that
- * says nothing about why (the log has the why). Each adapter's advice extends it with its own errors.
+ * The error mapping every web adapter shares: bad requests become 4xx problems; a store that did not answer a 503
+ * (safe to retry: what these endpoints do is idempotent); anything unexpected a 500 that says nothing about why (the
+ * log has the why). Each adapter's advice extends it with its own errors.
  */
 public abstract class ProblemHandlerSupport {
 
@@ -33,14 +35,21 @@ public abstract class ProblemHandlerSupport {
                 e.retryAfter());
     }
 
+    /** The store failed under this request: logged once, without the stack trace that a load would multiply. */
+    @ExceptionHandler(StoreOutcomeUnknownException.class)
+    ResponseEntity<ProblemDetail> storeFailed(StoreOutcomeUnknownException e, ServerWebExchange exchange) {
+        log.warn("request {} {} failed: {}", exchange.getRequest().getMethod(), path(exchange), e.getMessage());
+        return Problems.of(ProblemType.SERVICE_UNAVAILABLE,
+                ProblemClassifier.detail(ProblemType.SERVICE_UNAVAILABLE, e), path(exchange), Map.of(), RETRY_SOON);
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> other(Exception e, ServerWebExchange exchange) {
         ProblemType type = ProblemClassifier.classify(e);
-        if (type == ProblemType.SERVICE_UNAVAILABLE) {
+        if (type == ProblemType.INTERNAL_ERROR) {
             log.error("request {} {} failed", exchange.getRequest().getMethod(), path(exchange), e);
         }
-        return Problems.of(type, ProblemClassifier.detail(type, e), path(exchange), Map.of(),
-                type == ProblemType.SERVICE_UNAVAILABLE ? RETRY_SOON : null);
+        return Problems.of(type, ProblemClassifier.detail(type, e), path(exchange));
     }
 
     protected static String path(ServerWebExchange exchange) {

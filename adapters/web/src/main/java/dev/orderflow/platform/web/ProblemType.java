@@ -25,9 +25,10 @@ public enum ProblemType {
     ORDER_ID_REUSED(HttpStatus.UNPROCESSABLE_ENTITY, "order-id-reused",
             "order_id already used for a different order"),
     INVENTORY_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "inventory-unavailable", "The inventory is unavailable"),
-    INVENTORY_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "inventory-timeout", "The inventory did not answer in time"),
     SERVICE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "service-unavailable",
-            "The service cannot answer right now");
+            "The service cannot answer right now"),
+    OVERLOADED(HttpStatus.SERVICE_UNAVAILABLE, "overloaded", "The service is at capacity"),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "The service failed");
 
     public static final String BASE = "https://orderflow.dev/problems/";
 

@@ -1,5 +1,6 @@
 package dev.orderflow.platform.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
@@ -18,7 +19,12 @@ public class WebErrorConfiguration {
     }
 
     @Bean
-    GlobalProblemHandler globalProblemHandler() {
-        return new GlobalProblemHandler();
+    ProblemWriter problemWriter(ObjectMapper json) {
+        return new ProblemWriter(json);
+    }
+
+    @Bean
+    GlobalProblemHandler globalProblemHandler(ProblemWriter problems) {
+        return new GlobalProblemHandler(problems);
     }
 }

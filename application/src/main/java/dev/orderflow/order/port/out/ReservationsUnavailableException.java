@@ -2,7 +2,7 @@ package dev.orderflow.order.port.out;
 
 import java.time.Duration;
 
-/** The inventory could not be reached or answered with an error. */
+/** The inventory could not be asked: it is down, unreachable, overloaded, or failed before deciding. */
 public class ReservationsUnavailableException extends RuntimeException {
 
     private final Duration retryAfter;

@@ -9,7 +9,7 @@ import reactor.core.publisher.Mono;
 
 /**
  * How the order module reaches the inventory, in-process or over the network. Calls fail with
- * {@link ReservationsUnavailableException} or {@link ReservationsTimeoutException} when the inventory cannot
+ * {@link ReservationsUnavailableException} or {@link ReservationOutcomeUnknownException} when the inventory cannot
  * answer; the order module never sees how it is reached.
  */
 public interface StockReservations {

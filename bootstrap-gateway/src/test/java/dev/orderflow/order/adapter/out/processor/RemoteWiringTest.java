@@ -10,13 +10,15 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.retry.RetryRegistry;
+import java.net.ConnectException;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 
 /**
  * The gateway in split mode, as application.yml configures it: the processor is reached over HTTP, found through
- * DNS SRV when SRV_ENDPOINT is set, and only failures of the call itself are retried or open the circuit.
+ * DNS SRV when SRV_ENDPOINT is set; failures of the call itself are retried, and only outages open the circuit.
  */
 @SpringBootTest(classes = dev.orderflow.GatewayApplication.class,
         properties = {"orderflow.dynamodb.create-tables=true", "orderflow.recovery.enabled=false",
@@ -42,17 +44,22 @@ class RemoteWiringTest extends DynamoDbLocalSpringTest {
     }
 
     @Test
-    void countsAndRetriesOnlyFailuresOfTheCallItself() {
+    void opensTheCircuitOnOutagesOnlyAndRetriesEveryFailureOfTheCallItself() {
         CircuitBreakerConfig breaker = circuitBreakers.circuitBreaker("processor").getCircuitBreakerConfig();
         RetryConfig retry = retries.retry("processor").getRetryConfig();
-        ProcessorFailure failure = ProcessorFailure.timeout();
+        List<ProcessorFailure> outages = List.of(ProcessorFailure.unreachable(new ConnectException("refused")),
+                ProcessorFailure.status(500), ProcessorFailure.status(502));
+        List<ProcessorFailure> load = List.of(ProcessorFailure.timeout(), ProcessorFailure.status(503));
         ReservationConflictException conflict = new ReservationConflictException(new OrderId("o-1"));
         ProcessorRefusedRequestException refused = new ProcessorRefusedRequestException(400);
 
-        assertThat(breaker.getRecordExceptionPredicate().test(failure)).isTrue();
+        assertThat(outages).allMatch(breaker.getRecordExceptionPredicate());
+        assertThat(load).noneMatch(breaker.getRecordExceptionPredicate());
         assertThat(breaker.getRecordExceptionPredicate().test(conflict)).isFalse();
         assertThat(breaker.getRecordExceptionPredicate().test(refused)).isFalse();
-        assertThat(retry.getExceptionPredicate().test(failure)).isTrue();
+        assertThat(breaker.getSlowCallRateThreshold()).as("slow calls never open it").isEqualTo(100);
+        assertThat(outages).allMatch(retry.getExceptionPredicate());
+        assertThat(load).allMatch(retry.getExceptionPredicate());
         assertThat(retry.getExceptionPredicate().test(conflict)).isFalse();
         assertThat(retry.getExceptionPredicate().test(refused)).isFalse();
         assertThat(retry.getMaxAttempts()).isEqualTo(3);

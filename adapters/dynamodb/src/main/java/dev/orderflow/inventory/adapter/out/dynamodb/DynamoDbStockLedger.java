@@ -3,6 +3,7 @@ package dev.orderflow.inventory.adapter.out.dynamodb;
 import dev.orderflow.inventory.domain.Reservation;
 import dev.orderflow.inventory.port.out.StockLedger;
 import dev.orderflow.platform.dynamodb.DynamoDbCalls;
+import dev.orderflow.platform.dynamodb.DynamoDbOperation;
 import dev.orderflow.shared.Money;
 import dev.orderflow.shared.OrderId;
 import java.util.List;
@@ -41,7 +42,9 @@ public class DynamoDbStockLedger implements StockLedger {
     private final DynamoDbAsyncTable<ReservationRecord> reservations;
     private final String inventoryTable;
     private final String reservationsTable;
-    private final DynamoDbCalls dynamoDbCalls;
+    private final DynamoDbOperation getReservation;
+    private final DynamoDbOperation putReservation;
+    private final DynamoDbOperation transactWrite;
 
     /**
      * @param client the plain client too, because the enhanced client cannot express the arithmetic update
@@ -53,14 +56,15 @@ public class DynamoDbStockLedger implements StockLedger {
         this.reservations = dynamoDb.table(reservationsTable, SCHEMA);
         this.inventoryTable = inventoryTable;
         this.reservationsTable = reservationsTable;
-        this.dynamoDbCalls = calls;
+        this.getReservation = calls.operation("GetItem", reservationsTable);
+        this.putReservation = calls.operation("PutItem", reservationsTable);
+        this.transactWrite = calls.operation("TransactWriteItems", inventoryTable);
     }
 
     @Override
     public Mono<Reservation> find(OrderId orderId) {
         Key key = Key.builder().partitionValue(orderId.value()).build();
-        return dynamoDbCalls.call("GetItem", reservationsTable,
-                        () -> reservations.getItem(r -> r.key(key).consistentRead(true)))
+        return getReservation.call(() -> reservations.getItem(r -> r.key(key).consistentRead(true)))
                 .map(InventoryMapper::toReservation);
     }
 
@@ -69,7 +73,7 @@ public class DynamoDbStockLedger implements StockLedger {
         TransactWriteItemsRequest transaction = TransactWriteItemsRequest.builder()
                 .transactItems(takeStock(reserved, unitPrice), record(reserved))
                 .build();
-        return dynamoDbCalls.call("TransactWriteItems", inventoryTable, () -> client.transactWriteItems(transaction))
+        return transactWrite.call(() -> client.transactWriteItems(transaction))
                 .thenReturn(CommitOutcome.COMMITTED)
                 .onErrorResume(TransactionCanceledException.class, e -> Mono.just(outcomeOf(e)));
     }
@@ -80,7 +84,7 @@ public class DynamoDbStockLedger implements StockLedger {
                 .item(InventoryMapper.toRecord(rejected))
                 .conditionExpression(Expression.builder().expression(NO_RESERVATION_YET).build())
                 .build();
-        return dynamoDbCalls.call("PutItem", reservationsTable, () -> reservations.putItem(put))
+        return putReservation.call(() -> reservations.putItem(put))
                 .thenReturn(CommitOutcome.COMMITTED)
                 .onErrorResume(ConditionalCheckFailedException.class,
                         e -> Mono.just(CommitOutcome.ALREADY_RECORDED));

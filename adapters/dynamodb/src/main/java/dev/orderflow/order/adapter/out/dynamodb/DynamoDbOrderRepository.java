@@ -3,6 +3,7 @@ package dev.orderflow.order.adapter.out.dynamodb;
 import dev.orderflow.order.domain.Order;
 import dev.orderflow.order.port.out.OrderRepository;
 import dev.orderflow.platform.dynamodb.DynamoDbCalls;
+import dev.orderflow.platform.dynamodb.DynamoDbOperation;
 import dev.orderflow.platform.dynamodb.Timestamps;
 import dev.orderflow.shared.OrderId;
 import java.time.Instant;
@@ -36,14 +37,16 @@ public class DynamoDbOrderRepository implements OrderRepository {
 
     private final DynamoDbAsyncTable<OrderItem> table;
     private final DynamoDbAsyncIndex<OrderItem> pendingIndex;
-    private final String tableName;
-    private final DynamoDbCalls dynamoDbCalls;
+    private final DynamoDbOperation putItem;
+    private final DynamoDbOperation getItem;
+    private final DynamoDbOperation queryPending;
 
     public DynamoDbOrderRepository(DynamoDbEnhancedAsyncClient dynamoDb, String tableName, DynamoDbCalls calls) {
         this.table = dynamoDb.table(tableName, SCHEMA);
         this.pendingIndex = table.index(OrderItem.PENDING_INDEX);
-        this.tableName = tableName;
-        this.dynamoDbCalls = calls;
+        this.putItem = calls.operation("PutItem", tableName);
+        this.getItem = calls.operation("GetItem", tableName);
+        this.queryPending = calls.operation("Query", tableName);
     }
 
     @Override
@@ -52,15 +55,14 @@ public class DynamoDbOrderRepository implements OrderRepository {
                 .item(OrderItemMapper.toItem(order))
                 .conditionExpression(DOES_NOT_EXIST)
                 .build();
-        return dynamoDbCalls.call("PutItem", tableName, () -> table.putItem(put))
+        return putItem.call(() -> table.putItem(put))
                 .thenReturn(true)
                 .onErrorResume(ConditionalCheckFailedException.class, e -> Mono.just(false));
     }
 
     @Override
     public Mono<Order> find(OrderId orderId) {
-        return dynamoDbCalls.call("GetItem", tableName,
-                        () -> table.getItem(r -> r.key(key(orderId)).consistentRead(true)))
+        return getItem.call(() -> table.getItem(r -> r.key(key(orderId)).consistentRead(true)))
                 .map(OrderItemMapper::toOrder);
     }
 
@@ -70,7 +72,7 @@ public class DynamoDbOrderRepository implements OrderRepository {
                 .item(OrderItemMapper.toItem(resolved))
                 .conditionExpression(STILL_PENDING)
                 .build();
-        return dynamoDbCalls.call("PutItem", tableName, () -> table.putItem(put))
+        return putItem.call(() -> table.putItem(put))
                 .thenReturn(resolved)
                 .onErrorResume(ConditionalCheckFailedException.class, e -> find(resolved.orderId())
                         .switchIfEmpty(Mono.error(() -> new IllegalStateException(
@@ -88,7 +90,7 @@ public class DynamoDbOrderRepository implements OrderRepository {
                 .limit(limit)
                 .build();
         // The first page is enough: the limit bounds it, and the next run picks up whatever is left.
-        return dynamoDbCalls.call("Query", tableName, Flux.from(pendingIndex.query(query)).next())
+        return queryPending.call(Flux.from(pendingIndex.query(query)).next())
                 .flatMapIterable(Page::items)
                 .map(OrderItemMapper::toOrder);
     }

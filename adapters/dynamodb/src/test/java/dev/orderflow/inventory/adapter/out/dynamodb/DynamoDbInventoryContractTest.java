@@ -35,7 +35,7 @@ class DynamoDbInventoryContractTest {
     }
 
     private DynamoDbInventoryRepository inventoryRepository() {
-        return new DynamoDbInventoryRepository(clients.enhanced(), "inventory", DynamoDbCalls.of(meters));
+        return new DynamoDbInventoryRepository(clients.enhanced(), "inventory", DynamoDbTestClients.calls(meters));
     }
 
     @Nested
@@ -53,7 +53,7 @@ class DynamoDbInventoryContractTest {
         @Override
         protected StockLedger ledger() {
             return new DynamoDbStockLedger(clients.enhanced(), clients.client(), "inventory", "reservations",
-                    DynamoDbCalls.of(meters));
+                    DynamoDbTestClients.calls(meters));
         }
 
         @Override

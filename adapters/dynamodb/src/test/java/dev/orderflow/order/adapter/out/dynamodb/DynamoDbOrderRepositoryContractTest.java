@@ -39,7 +39,7 @@ class DynamoDbOrderRepositoryContractTest extends OrderRepositoryContract {
     protected OrderRepository repository() {
         String table = "orders-" + UUID.randomUUID();
         OrderTable.createIfMissing(clients.client(), table).join();
-        return new DynamoDbOrderRepository(clients.enhanced(), table, DynamoDbCalls.of(meters));
+        return new DynamoDbOrderRepository(clients.enhanced(), table, DynamoDbTestClients.calls(meters));
     }
 
     @Test
@@ -51,12 +51,12 @@ class DynamoDbOrderRepositoryContractTest extends OrderRepositoryContract {
     }
 
     @Test
-    void givenACall_whenItCompletes_thenItIsTimedPerOperationAndTable() {
+    void givenACall_whenItCompletes_thenItIsTimedPerOperationTableAndOutcome() {
         OrderTable.createIfMissing(clients.client(), "orders").join();
-        new DynamoDbOrderRepository(clients.enhanced(), "orders", DynamoDbCalls.of(meters))
+        new DynamoDbOrderRepository(clients.enhanced(), "orders", DynamoDbTestClients.calls(meters))
                 .find(new OrderId("timed")).block();
 
         assertThat(meters.get("orderflow.dynamodb.operation").tag("operation", "GetItem").tag("table", "orders")
-                .timer().count()).isEqualTo(1);
+                .tag("outcome", "success").timer().count()).isEqualTo(1);
     }
 }

@@ -1,25 +1,24 @@
 package dev.orderflow.order.adapter.out.inprocess;
 
 import dev.orderflow.inventory.FindReservationUseCase;
-import dev.orderflow.inventory.ReservationConflictException;
 import dev.orderflow.inventory.ReservationResult;
 import dev.orderflow.inventory.ReserveStockCommand;
 import dev.orderflow.inventory.ReserveStockUseCase;
+import dev.orderflow.order.port.out.ReservationOutcomeUnknownException;
 import dev.orderflow.order.port.out.ReservationsUnavailableException;
 import dev.orderflow.order.port.out.StockReservations;
 import dev.orderflow.shared.OrderId;
-import dev.orderflow.shared.StoreUnavailableException;
+import dev.orderflow.platform.store.StoreOutcomeUnknownException;
+import dev.orderflow.platform.store.StoreUnavailableException;
 import java.time.Duration;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
 
 /**
  * Monolith mode: the inventory module's published use cases called directly, with no network in between. Its
- * failures are infrastructure failures (DynamoDB), reported as the inventory being unavailable, as over HTTP.
+ * store's failures are reported in the port's terms, as over HTTP.
  */
 public class InProcessStockReservations implements StockReservations {
-
-    private static final Duration RETRY_AFTER = Duration.ofSeconds(1);
 
     private final ReserveStockUseCase reserve;
     private final FindReservationUseCase find;
@@ -31,20 +30,17 @@ public class InProcessStockReservations implements StockReservations {
 
     @Override
     public Mono<ReservationResult> reserve(ReserveStockCommand command) {
-        return reserve.reserve(command).onErrorMap(InProcessStockReservations::isInfrastructure,
-                InProcessStockReservations::unavailable);
+        return reserve.reserve(command).onErrorMap(InProcessStockReservations::asPortFailure);
     }
 
     @Override
     public Mono<ReservationResult> withdraw(ReserveStockCommand command) {
-        return reserve.withdraw(command).onErrorMap(InProcessStockReservations::isInfrastructure,
-                InProcessStockReservations::unavailable);
+        return reserve.withdraw(command).onErrorMap(InProcessStockReservations::asPortFailure);
     }
 
     @Override
     public Mono<ReservationResult> find(OrderId orderId) {
-        return find.find(orderId).onErrorMap(InProcessStockReservations::isInfrastructure,
-                InProcessStockReservations::unavailable);
+        return find.find(orderId).onErrorMap(InProcessStockReservations::asPortFailure);
     }
 
     @Override
@@ -52,12 +48,15 @@ public class InProcessStockReservations implements StockReservations {
         return Optional.empty();
     }
 
-    private static boolean isInfrastructure(Throwable failure) {
-        return !(failure instanceof ReservationConflictException || failure instanceof IllegalArgumentException);
-    }
-
-    private static Throwable unavailable(Throwable failure) {
-        Duration retryAfter = failure instanceof StoreUnavailableException refused ? refused.retryAfter() : RETRY_AFTER;
-        return new ReservationsUnavailableException("the inventory failed", retryAfter, failure);
+    /** The inventory's store failing, in the port's terms; anything else is a bug and stays what it is. */
+    private static Throwable asPortFailure(Throwable failure) {
+        if (failure instanceof StoreUnavailableException refused) {
+            return new ReservationsUnavailableException("the inventory's store is unavailable", refused.retryAfter(),
+                    failure);
+        }
+        if (failure instanceof StoreOutcomeUnknownException unknown) {
+            return new ReservationOutcomeUnknownException("the inventory's store failed", unknown);
+        }
+        return failure;
     }
 }

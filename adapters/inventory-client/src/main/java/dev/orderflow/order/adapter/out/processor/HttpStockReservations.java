@@ -2,10 +2,9 @@ package dev.orderflow.order.adapter.out.processor;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.MissingNode;
-import dev.orderflow.inventory.ReservationConflictException;
 import dev.orderflow.inventory.ReservationResult;
 import dev.orderflow.inventory.ReserveStockCommand;
-import dev.orderflow.order.port.out.ReservationsTimeoutException;
+import dev.orderflow.order.port.out.ReservationOutcomeUnknownException;
 import dev.orderflow.order.port.out.ReservationsUnavailableException;
 import dev.orderflow.order.port.out.StockReservations;
 import dev.orderflow.shared.OrderId;
@@ -17,6 +16,7 @@ import io.github.resilience4j.reactor.bulkhead.operator.BulkheadOperator;
 import io.github.resilience4j.reactor.circuitbreaker.operator.CircuitBreakerOperator;
 import io.github.resilience4j.reactor.retry.RetryOperator;
 import io.github.resilience4j.retry.Retry;
+import java.io.IOException;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
@@ -29,6 +29,7 @@ import org.springframework.core.codec.DecodingException;
 import org.springframework.http.MediaType;
 import org.springframework.web.reactive.function.client.ClientResponse;
 import org.springframework.web.reactive.function.client.WebClient;
+import org.springframework.web.reactive.function.client.WebClientRequestException;
 import reactor.core.publisher.Mono;
 
 /**
@@ -38,7 +39,7 @@ import reactor.core.publisher.Mono;
  *   <li>a retry with backoff and jitter: safe because the processor answers a repeated order id with its first
  *       decision, so a retried reservation never reserves twice;</li>
  *   <li>a circuit breaker around each attempt, so every failed attempt counts and an open circuit also stops the
- *       retries at once;</li>
+ *       retries at once; it counts outages only, not a slow or shedding processor ({@link ProcessorOutage});</li>
  *   <li>a timeout per attempt.</li>
  * </ul>
  */
@@ -124,8 +125,7 @@ public class HttpStockReservations implements StockReservations {
     private <T> Mono<T> guarded(Function<URI, Mono<T>> call) {
         Mono<T> attempt = Mono.defer(() -> endpoint.baseUri().flatMap(call))
                 .timeout(attemptTimeout, Mono.error(ProcessorFailure::timeout))
-                .onErrorMap(HttpStockReservations::isTransportFailure,
-                        e -> ProcessorFailure.of("the call to the processor failed", e));
+                .onErrorMap(HttpStockReservations::isConnectionFailure, ProcessorFailure::unreachable);
         return attempt
                 .transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
                 .transformDeferred(RetryOperator.of(retry))
@@ -134,12 +134,11 @@ public class HttpStockReservations implements StockReservations {
     }
 
     /**
-     * Whatever goes wrong in the exchange itself (connection refused or reset, a body cut short, a response
-     * released by a timeout while it was being read) says nothing about the order: it is retried.
+     * The connection could not be made, or broke: refused, reset, closed before or while the answer was read. It says
+     * nothing about the order, and is retried.
      */
-    private static boolean isTransportFailure(Throwable error) {
-        return !(error instanceof ProcessorFailure || error instanceof ReservationConflictException
-                || error instanceof ProcessorRefusedRequestException);
+    private static boolean isConnectionFailure(Throwable error) {
+        return error instanceof WebClientRequestException || error instanceof IOException;
     }
 
     /** An empty or non-JSON body reads as a missing node; the status alone then decides. */
@@ -163,9 +162,8 @@ public class HttpStockReservations implements StockReservations {
         }
         if (failure instanceof ProcessorFailure processorFailure) {
             log.warn("call to the processor failed: {}", describe(failure));
-            return processorFailure.isTimeout()
-                    ? new ReservationsTimeoutException(failure.getMessage(), failure)
-                    : new ReservationsUnavailableException(failure.getMessage(), RETRY_AFTER_FAILURE, failure);
+            // Even a refused last attempt may follow an earlier one that timed out after the processor decided.
+            return new ReservationOutcomeUnknownException(processorFailure.getMessage(), failure);
         }
         return failure;
     }

@@ -80,9 +80,7 @@ final class ProcessorAnswers {
 
     /** 5xx is the processor's trouble and worth retrying; any other surprise is a bug retrying cannot fix. */
     private static RuntimeException unexpected(int status) {
-        return status >= 500
-                ? ProcessorFailure.of("the processor answered " + status, null)
-                : new ProcessorRefusedRequestException(status);
+        return status >= 500 ? ProcessorFailure.status(status) : new ProcessorRefusedRequestException(status);
     }
 
     private static String text(JsonNode body, String field) {

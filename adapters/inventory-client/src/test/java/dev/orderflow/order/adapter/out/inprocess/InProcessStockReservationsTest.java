@@ -7,11 +7,15 @@ import dev.orderflow.inventory.ReservationConflictException;
 import dev.orderflow.inventory.ReservationResult;
 import dev.orderflow.inventory.ReserveStockCommand;
 import dev.orderflow.inventory.ReserveStockUseCase;
+import dev.orderflow.order.port.out.ReservationOutcomeUnknownException;
 import dev.orderflow.order.port.out.ReservationsUnavailableException;
+import dev.orderflow.platform.store.StoreOutcomeUnknownException;
+import dev.orderflow.platform.store.StoreUnavailableException;
 import dev.orderflow.shared.CustomerId;
 import dev.orderflow.shared.OrderId;
 import dev.orderflow.shared.Quantity;
 import dev.orderflow.testing.OrderFlowFixture;
+import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import reactor.core.publisher.Mono;
 
@@ -40,11 +44,39 @@ class InProcessStockReservationsTest {
     }
 
     @Test
-    void givenTheStoreFails_whenReserving_thenTheInventoryIsReportedUnavailable() {
+    void givenTheStoreRefuses_whenReserving_thenTheInventoryIsReportedUnavailable() {
+        InProcessStockReservations failing = failingWith(new StoreUnavailableException("down", Duration.ofSeconds(2)));
+
+        assertThatThrownBy(() -> failing.reserve(command(1)).block())
+                .isInstanceOfSatisfying(ReservationsUnavailableException.class,
+                        e -> assertThat(e.retryAfter()).isEqualTo(Duration.ofSeconds(2)));
+        assertThatThrownBy(() -> failing.withdraw(command(1)).block())
+                .isInstanceOf(ReservationsUnavailableException.class);
+        assertThatThrownBy(() -> failing.find(new OrderId("o-1")).block())
+                .isInstanceOf(ReservationsUnavailableException.class);
+    }
+
+    @Test
+    void givenTheStoreFailsWithAnUnknownEffect_whenReserving_thenTheOutcomeIsReportedUnknown() {
+        InProcessStockReservations failing = failingWith(new StoreOutcomeUnknownException("timed out", null));
+
+        assertThatThrownBy(() -> failing.reserve(command(1)).block())
+                .isInstanceOf(ReservationOutcomeUnknownException.class);
+    }
+
+    @Test
+    void givenABug_whenReserving_thenItPassesThroughAsWhatItIs() {
+        InProcessStockReservations failing = failingWith(new IllegalStateException("a bug"));
+
+        assertThatThrownBy(() -> failing.reserve(command(1)).block())
+                .isInstanceOf(IllegalStateException.class).hasMessage("a bug");
+    }
+
+    private static InProcessStockReservations failingWith(RuntimeException failure) {
         ReserveStockUseCase down = new ReserveStockUseCase() {
             @Override
             public Mono<ReservationResult> reserve(ReserveStockCommand command) {
-                return Mono.error(new IllegalStateException("DynamoDB is down"));
+                return Mono.error(failure);
             }
 
             @Override
@@ -52,15 +84,7 @@ class InProcessStockReservationsTest {
                 return reserve(command);
             }
         };
-        InProcessStockReservations failing = new InProcessStockReservations(down,
-                orderId -> Mono.error(new IllegalStateException("DynamoDB is down")));
-
-        assertThatThrownBy(() -> failing.reserve(command(1)).block())
-                .isInstanceOf(ReservationsUnavailableException.class);
-        assertThatThrownBy(() -> failing.withdraw(command(1)).block())
-                .isInstanceOf(ReservationsUnavailableException.class);
-        assertThatThrownBy(() -> failing.find(new OrderId("o-1")).block())
-                .isInstanceOf(ReservationsUnavailableException.class);
+        return new InProcessStockReservations(down, orderId -> Mono.error(failure));
     }
 
     private static ReserveStockCommand command(int quantity) {

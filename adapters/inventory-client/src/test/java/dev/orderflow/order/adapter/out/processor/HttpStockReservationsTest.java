@@ -7,7 +7,7 @@ import dev.orderflow.inventory.ReservationConflictException;
 import dev.orderflow.inventory.ReservationResult;
 import dev.orderflow.inventory.ReserveStockCommand;
 import dev.orderflow.order.adapter.out.processor.StandInProcessor.Answer;
-import dev.orderflow.order.port.out.ReservationsTimeoutException;
+import dev.orderflow.order.port.out.ReservationOutcomeUnknownException;
 import dev.orderflow.order.port.out.ReservationsUnavailableException;
 import dev.orderflow.shared.CustomerId;
 import dev.orderflow.shared.Money;
@@ -41,7 +41,7 @@ class HttpStockReservationsTest {
     private final CircuitBreaker circuitBreaker = CircuitBreaker.of("processor", CircuitBreakerConfig.custom()
             .slidingWindowSize(4).minimumNumberOfCalls(4).failureRateThreshold(50)
             .waitDurationInOpenState(Duration.ofSeconds(30))
-            .recordExceptions(ProcessorFailure.class)
+            .recordException(new ProcessorOutage())
             .build());
     private final Retry retry = Retry.of("processor", RetryConfig.custom()
             .maxAttempts(3).waitDuration(Duration.ofMillis(10))
@@ -94,27 +94,60 @@ class HttpStockReservationsTest {
     }
 
     @Test
-    void givenAProcessorThatKeepsFailing_whenReserving_thenItIsUnavailableAfterTheAttempts() {
+    void givenAProcessorThatKeepsFailing_whenReserving_thenTheOutcomeIsUnknownAfterTheAttempts() {
         processor.otherwise(Answer.json(500, "{}"));
 
         assertThatThrownBy(() -> reservations.reserve(command()).block())
-                .isInstanceOf(ReservationsUnavailableException.class);
+                .isInstanceOf(ReservationOutcomeUnknownException.class);
         assertThat(processor.requests()).isEqualTo(3);
     }
 
     @Test
-    void givenASlowProcessor_whenReserving_thenEachAttemptTimesOutAndTheCallReportsATimeout() {
+    void givenASlowProcessor_whenReserving_thenEachAttemptTimesOutAndTheOutcomeIsUnknown() {
         processor.otherwise(Answer.json(200, RESERVED).after(Duration.ofSeconds(2)));
 
         assertThatThrownBy(() -> reservations.reserve(command()).block())
-                .isInstanceOf(ReservationsTimeoutException.class);
+                .isInstanceOf(ReservationOutcomeUnknownException.class);
         assertThat(processor.requests()).isEqualTo(3);
     }
 
     @Test
-    void givenNothingListening_whenReserving_thenItIsUnavailable() {
+    void givenASlowProcessor_whenManyCallsTimeOut_thenTheCircuitStaysClosed() {
+        processor.otherwise(Answer.json(200, RESERVED).after(Duration.ofSeconds(2)));
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> reservations.reserve(command()).block())
+                    .isInstanceOf(ReservationOutcomeUnknownException.class);
+        }
+
+        assertThat(circuitBreaker.getMetrics().getNumberOfBufferedCalls()).as("six attempts").isGreaterThanOrEqualTo(4);
+        assertThat(circuitBreaker.getState()).as("slow is not down").isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void givenAProcessorSheddingLoad_whenItAnswers503_thenItIsRetriedAndTheCircuitStaysClosed() {
+        processor.otherwise(Answer.json(503, ""));
+
+        for (int i = 0; i < 2; i++) {
+            assertThatThrownBy(() -> reservations.reserve(command()).block())
+                    .isInstanceOf(ReservationOutcomeUnknownException.class);
+        }
+
+        assertThat(processor.requests()).isEqualTo(6);
+        assertThat(circuitBreaker.getState()).as("shedding is not down").isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    void givenNothingListening_whenCallsKeepBeingRefused_thenTheCircuitOpens() {
         HttpStockReservations nowhere = reservationsAt(URI.create("http://localhost:1"));
 
+        assertThatThrownBy(() -> nowhere.reserve(command()).block())
+                .isInstanceOf(ReservationOutcomeUnknownException.class);
+        assertThatThrownBy(() -> nowhere.reserve(command()).block())
+                .as("the second call's first attempt opens the circuit")
+                .isInstanceOf(ReservationsUnavailableException.class);
+
+        assertThat(circuitBreaker.getState()).isEqualTo(CircuitBreaker.State.OPEN);
         assertThatThrownBy(() -> nowhere.reserve(command()).block())
                 .isInstanceOf(ReservationsUnavailableException.class);
     }
@@ -123,7 +156,7 @@ class HttpStockReservationsTest {
     void givenRepeatedFailures_whenTheCircuitOpens_thenCallsFailAtOnceWithoutReachingTheProcessor() {
         processor.otherwise(Answer.json(500, "{}"));
         assertThatThrownBy(() -> reservations.reserve(command()).block())
-                .isInstanceOf(ReservationsUnavailableException.class);
+                .isInstanceOf(ReservationOutcomeUnknownException.class);
         assertThatThrownBy(() -> reservations.reserve(command()).block())
                 .isInstanceOf(ReservationsUnavailableException.class);
         int requestsWhenOpened = processor.requests();

@@ -5,9 +5,9 @@ import static dev.orderflow.testing.OrderFlowFixture.WIDGET;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderflow.testing.FaultableStockReservations.Fault;
+import dev.orderflow.testing.InMemoryOrderRepository;
 import dev.orderflow.testing.OrderFlowFixture;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.UUID;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -45,8 +45,7 @@ class OrderControllerTest {
     @AfterEach
     void heal() {
         flow.reservations.fail(Fault.NONE);
-        flow.orders.down(false);
-        flow.orders.refuse(null);
+        flow.orders.heal();
     }
 
     @Test
@@ -118,50 +117,69 @@ class OrderControllerTest {
     }
 
     @Test
-    void answers503WithThePendingOrderWhenTheInventoryFailsDuringTheCall() {
+    void answers202WithLocationAndThePendingOrderWhenTheInventoryFailsDuringTheCall() {
         flow.reservations.fail(Fault.UNAVAILABLE);
+        double pendingBefore = meters.counter("orderflow.orders", "outcome", "pending").count();
 
-        WebTestClient.ResponseSpec response = post(order(1), null);
+        String location = post(order(1), null)
+                .expectStatus().isAccepted()
+                .expectHeader().contentType(MediaType.APPLICATION_JSON)
+                .expectBody().jsonPath("$.status").isEqualTo("pending")
+                .returnResult().getResponseHeaders().getLocation().toString();
 
-        response.expectHeader().valueEquals("Retry-After", "3");
-        assertThat(assertProblem(response, 503, "inventory-unavailable")).contains("\"order_id\"");
-    }
-
-    @Test
-    void answers504WithThePendingOrderWhenTheInventoryTimesOut() {
-        flow.reservations.fail(Fault.TIMEOUT_BEFORE_DECIDING);
-
-        String body = assertProblem(post(order(1), null), 504, "inventory-timeout");
-
-        String orderId = body.replaceAll(".*\"order_id\":\"([^\"]+)\".*", "$1");
-        client.get().uri("/orders/" + orderId).exchange().expectStatus().isOk()
+        client.get().uri(location).exchange().expectStatus().isOk()
                 .expectBody().jsonPath("$.status").isEqualTo("pending").jsonPath("$.total_price").isEmpty();
+        assertThat(meters.counter("orderflow.orders", "outcome", "pending").count()).isEqualTo(pendingBefore + 1);
     }
 
     @Test
-    void answers503WithTheOrderIdWhenTheOrderStoreFails() {
-        flow.orders.down(true);
+    void answers202WhenTheInventoryTimesOutAfterDecidingAndTheOrderIsConfirmedLater() {
+        flow.reservations.fail(Fault.TIMEOUT_AFTER_DECIDING);
 
-        WebTestClient.ResponseSpec response = post(order(1), "store-down");
+        String location = post(order(1), null).expectStatus().isAccepted()
+                .expectBody().returnResult().getResponseHeaders().getLocation().toString();
 
-        response.expectHeader().valueEquals("Retry-After", "1");
-        assertThat(assertProblem(response, 503, "service-unavailable")).contains("\"order_id\"");
-        assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(stockBefore);
+        flow.reservations.fail(Fault.NONE);
+        flow.clock.advance(OrderFlowFixture.POLICY.minimumAge().plusSeconds(1));
+        flow.recovery.resolvePendingOrders().block();
+        client.get().uri(location).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("confirmed");
     }
 
     @Test
-    void answers503WithTheStoresRetryAfterWhenTheOrderStoreIsKnownDown() {
-        flow.orders.refuse(Duration.ofMillis(2500));
+    void answers503WithTheStoresRetryAfterAndStoresNothingWhenTheOrderStoreRefuses() {
+        flow.orders.failEveryCall(InMemoryOrderRepository.Fault.REFUSE);
 
         WebTestClient.ResponseSpec placing = post(order(1), "store-refusing");
         WebTestClient.ResponseSpec reading = client.get().uri("/orders/" + UUID.randomUUID()).exchange();
 
         placing.expectHeader().valueEquals("Retry-After", "3");
-        assertThat(assertProblem(placing, 503, "service-unavailable")).contains("\"order_id\"");
+        assertThat(assertProblem(placing, 503, "service-unavailable")).doesNotContain("order_id");
         reading.expectHeader().valueEquals("Retry-After", "3");
         assertProblem(reading, 503, "service-unavailable");
         assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(stockBefore);
         assertThat(flow.orders.size()).isEqualTo(ordersBefore);
+    }
+
+    @Test
+    void answers202NeverNotPlacedWhenTheOrderStoreCannotTellWhetherTheOrderWasStored() {
+        flow.orders.failNextCalls(InMemoryOrderRepository.Fault.LOSE_ANSWER,
+                InMemoryOrderRepository.Fault.FAIL_BEFORE_WRITING);
+
+        String location = post(order(1), null).expectStatus().isAccepted()
+                .expectBody().returnResult().getResponseHeaders().getLocation().toString();
+
+        client.get().uri(location).exchange().expectStatus().isOk()
+                .expectBody().jsonPath("$.status").isEqualTo("pending");
+    }
+
+    @Test
+    void answers500WithoutDetailsForABugAndNeverTheRetryable503() {
+        flow.reservations.fail(Fault.BUG);
+
+        String body = assertProblem(post(order(1), null), 500, "internal-error");
+
+        assertThat(body).doesNotContain("test bug").doesNotContain("Exception");
     }
 
     @Test
