@@ -98,10 +98,10 @@ class StrictValidatorTest {
 
     @Test
     void aPrometheusRuleWithAnUnknownFieldInARuleIsRefused() {
-        Manifest rule = new Manifest(yaml("""
+        String template = """
                 apiVersion: monitoring.coreos.com/v1
                 kind: PrometheusRule
-                metadata: {name: broken}
+                metadata: {name: rule}
                 spec:
                   groups:
                     - name: orderflow
@@ -109,21 +109,10 @@ class StrictValidatorTest {
                         - alert: GatewayDown
                           expr: up == 0
                           for: 5m
-                          severity: critical
-                """));
-        Manifest valid = new Manifest(yaml("""
-                apiVersion: monitoring.coreos.com/v1
-                kind: PrometheusRule
-                metadata: {name: valid}
-                spec:
-                  groups:
-                    - name: orderflow
-                      rules:
-                        - alert: GatewayDown
-                          expr: up == 0
-                          for: 5m
-                          labels: {severity: critical}
-                """));
+                          %s
+                """;
+        Manifest rule = new Manifest(yaml(template.formatted("severity: critical")));
+        Manifest valid = new Manifest(yaml(template.formatted("labels: {severity: critical}")));
 
         assertThat(VALIDATOR.problems(rule)).singleElement().asString().contains("severity");
         assertThat(VALIDATOR.problems(valid)).isEmpty();
