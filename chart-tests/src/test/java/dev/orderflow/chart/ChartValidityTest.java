@@ -38,6 +38,17 @@ class ChartValidityTest {
     }
 
     @Test
+    void theNotesTellHowToReachTheGatewayAndPlaceAFirstOrder() {
+        String dev = HelmChart.ofRepository().withValues("values-dev.yaml").notes();
+        String prod = HelmChart.ofRepository().withValues("values-prod.yaml").notes();
+
+        assertThat(dev).contains("port-forward service/order-gateway 8000:8000", "POST $GATEWAY/orders",
+                "DynamoDB Local (http://dynamodb-local:8000, in memory", "helm test orderflow -n orderflow");
+        assertThat(prod).contains("export GATEWAY=https://orders.example.com", "AWS DynamoDB in eu-west-1",
+                "ServiceMonitors carry release=kube-prometheus-stack");
+    }
+
+    @Test
     void eachValuesFileRendersTheObjectsItIsFor() {
         List<String> defaults = HelmChart.ofRepository().render().kindsAndNames();
         List<String> dev = HelmChart.ofRepository().withValues("values-dev.yaml").render().kindsAndNames();

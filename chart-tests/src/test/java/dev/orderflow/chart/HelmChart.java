@@ -1,6 +1,8 @@
 package dev.orderflow.chart;
 
+import com.marcnuri.helm.DryRun;
 import com.marcnuri.helm.Helm;
+import com.marcnuri.helm.InstallCommand;
 import com.marcnuri.helm.LintResult;
 import com.marcnuri.helm.TemplateCommand;
 import java.io.IOException;
@@ -92,6 +94,16 @@ final class HelmChart {
     /** The release's objects and its test hooks. */
     RenderedChart render() {
         return RenderedChart.parse(template(withHooksAsManifests()));
+    }
+
+    /** NOTES.txt as `helm install` would print it (a client-only dry run: no cluster is contacted). */
+    String notes() {
+        InstallCommand install = new Helm(directory).install().withName(RELEASE).withNamespace(NAMESPACE)
+                .withKubeVersion(KUBERNETES_VERSION).dryRun().withDryRunOption(DryRun.CLIENT).clientOnly();
+        valuesFiles.forEach(install::withValuesFile);
+        sets.forEach(install::set);
+        String output = install.call().getOutput();
+        return output.substring(output.indexOf("NOTES:"));
     }
 
     /** What `helm template` prints for the chart as it is: the release's objects, no hooks. */
