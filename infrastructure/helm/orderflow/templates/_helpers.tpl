@@ -67,11 +67,6 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end -}}
 {{- end }}
 
-{{/* "true" when the services talk to AWS DynamoDB rather than to an endpoint override. */}}
-{{- define "orderflow.usesAws" -}}
-{{- if not (include "orderflow.dynamodbEndpoint" .) }}true{{ end -}}
-{{- end }}
-
 {{/* The environment of a service, as the ConfigMap holds it. Takes (dict "root" $ "key" "gateway"). */}}
 {{- define "orderflow.config" -}}
 {{- $values := .root.Values -}}

@@ -3,11 +3,15 @@ package dev.orderflow.chart;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderflow.chart.RenderedChart.Manifest;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.yaml.snakeyaml.Yaml;
 
 /** Probes, shutdown, rollout, scaling and configuration of the two services, as rendered. */
 class ChartWorkloadTest {
@@ -35,14 +39,27 @@ class ChartWorkloadTest {
     }
 
     @Test
-    void podsPauseBeforeSigtermAndOutwaitSpringsShutdownPhase() {
-        Manifest deployment = HelmChart.ofRepository().render().get("Deployment", "order-gateway");
+    void podsPauseBeforeSigtermAndOutwaitSpringsShutdownPhase() throws IOException {
+        RenderedChart chart = HelmChart.ofRepository().render();
+        for (String service : SERVICES) {
+            Manifest deployment = chart.get("Deployment", service);
+            Object sleep = new Manifest(container(deployment)).at("lifecycle", "preStop", "sleep", "seconds");
+            Object grace = deployment.at("spec", "template", "spec", "terminationGracePeriodSeconds");
 
-        Object sleep = new Manifest(container(deployment)).at("lifecycle", "preStop", "sleep", "seconds");
-        Object grace = deployment.at("spec", "template", "spec", "terminationGracePeriodSeconds");
-        int springShutdownPhase = 10;
-        assertThat(sleep).isEqualTo(5);
-        assertThat((Integer) grace).isGreaterThan((Integer) sleep + springShutdownPhase);
+            assertThat(sleep).isEqualTo(5);
+            assertThat((Integer) grace).as(service)
+                    .isGreaterThan((Integer) sleep + springShutdownPhaseSeconds(service));
+        }
+    }
+
+    /** spring.lifecycle.timeout-per-shutdown-phase of the service's own application.yml, in seconds. */
+    private static int springShutdownPhaseSeconds(String service) throws IOException {
+        Path applicationYml = HelmChart.repositoryChart().resolve("../../../bootstrap-" + service.replace("order-", "")
+                + "/src/main/resources/application.yml").normalize();
+        Map<String, Object> yml = Manifest.asMap(new Yaml().load(Files.readString(applicationYml)));
+        String phase = (String) new Manifest(yml).at("spring", "lifecycle", "timeout-per-shutdown-phase");
+        assertThat(phase).as(applicationYml.toString()).matches("\\d+s");
+        return Integer.parseInt(phase.substring(0, phase.length() - 1));
     }
 
     @Test
