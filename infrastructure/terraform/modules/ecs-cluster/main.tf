@@ -82,8 +82,10 @@ resource "aws_autoscaling_group" "this" {
   instance_refresh {
     strategy = "Rolling"
 
+    # Replace protected instances too: managed draining moves their tasks off first.
     preferences {
-      min_healthy_percentage = 50
+      min_healthy_percentage       = 50
+      scale_in_protected_instances = "Refresh"
     }
   }
 

@@ -82,7 +82,7 @@ data "aws_iam_policy_document" "instance" {
 
   statement {
     sid       = "ReportAsContainerInstance"
-    actions   = ["ecs:Poll", "ecs:StartTelemetrySession", "ecs:UpdateContainerInstancesState", "ecs:PutSystemLogEvents"]
+    actions   = ["ecs:Poll", "ecs:StartTelemetrySession"]
     resources = ["${local.container_instances}/*"]
   }
 
