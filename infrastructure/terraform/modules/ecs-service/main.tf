@@ -1,7 +1,8 @@
 locals {
   family = "${var.name_prefix}-${var.service_name}"
 
-  # Runs in the image's own shell: the JRE image has bash but no curl, and the management port is not published.
+  # bash alone, so the check does not depend on curl or wget being in the JRE image; the management port is not
+  # published, so only a check inside the container can reach it.
   liveness_probe = "exec 3<>/dev/tcp/127.0.0.1/${var.management_port} && printf 'GET /actuator/health/liveness HTTP/1.0\\r\\n\\r\\n' >&3 && read -r status <&3 && [[ $status == *' 200 '* ]]"
 
   container = {

@@ -4,9 +4,14 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /** The statements of the aws_iam_policy_document data sources: how every IAM policy here is written. */
 final class PolicyStatements {
+
+    private static final Pattern DOCUMENT_REFERENCE =
+            Pattern.compile("^\\$\\{data\\.aws_iam_policy_document\\.([a-z0-9_]+)(\\[0])?\\.json}$");
 
     record Statement(String where, String sid, String effect, List<String> actions, List<String> resources,
                      JsonNode conditions, JsonNode principals) {
@@ -61,9 +66,7 @@ final class PolicyStatements {
 
     /** The policy document an aws_iam_role_policy (or any policy argument) names, e.g. "gateway_tables". */
     static String documentNamed(JsonNode policyArgument) {
-        java.util.regex.Matcher name = java.util.regex.Pattern
-                .compile("^\\$\\{data\\.aws_iam_policy_document\\.([a-z0-9_]+)(\\[0])?\\.json}$")
-                .matcher(policyArgument.asText());
+        Matcher name = DOCUMENT_REFERENCE.matcher(policyArgument.asText());
         if (!name.matches()) {
             throw new IllegalArgumentException("not a reference to a policy document: " + policyArgument);
         }
