@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The offline tools terraform-tests needs: HashiCorp's HCL parser and action-validator (both WebAssembly) and the AWS
+# provider's schema (@cdktf/provider-aws), pinned by terraform-tests/tools/package-lock.json. Safe to run again:
+# npm ci replaces node_modules with exactly what the lockfile says (from npm's cache after the first time).
+set -euo pipefail
+cd "$(dirname "$0")/../../terraform-tests/tools"
+
+if ! command -v npm >/dev/null; then
+  echo "npm is missing: terraform-tests will skip its HCL, schema and workflow checks" >&2
+  exit 1
+fi
+npm ci --prefer-offline --no-audit --no-fund --loglevel=error
+
+if [ -x /usr/local/bin/terraform ]; then
+  TF_CLI_CONFIG_FILE=/dev/null /usr/local/bin/terraform version | head -1
+else
+  echo "NOTE: /usr/local/bin/terraform is absent: TerraformFormatTest will skip terraform fmt -check" >&2
+fi
