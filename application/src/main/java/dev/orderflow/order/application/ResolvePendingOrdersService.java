@@ -7,7 +7,11 @@ import dev.orderflow.order.port.in.ResolvePendingOrdersUseCase;
 import dev.orderflow.order.port.out.OrderRepository;
 import dev.orderflow.order.port.out.StockReservations;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import reactor.core.publisher.Flux;
 import reactor.core.publisher.Mono;
 
 /**
@@ -16,7 +20,8 @@ import reactor.core.publisher.Mono;
  * ledger instead, which stores the expiry only if nothing was decided, atomically: a retry of the order that
  * reserves at the same moment either wins (and the order is confirmed) or finds it withdrawn, never both.
  * Several gateway instances may run this at once: every step is idempotent and an outcome, once stored,
- * is never overwritten.
+ * is never overwritten. An order that cannot be resolved now stays pending for the next run, and the report says
+ * why, for the caller to log: this use case knows no logging.
  */
 public class ResolvePendingOrdersService implements ResolvePendingOrdersUseCase {
 
@@ -36,14 +41,25 @@ public class ResolvePendingOrdersService implements ResolvePendingOrdersUseCase 
     @Override
     public Mono<RecoveryReport> resolvePendingOrders() {
         Instant now = clock.instant();
-        var pendingOrders = orders.findPending(now.minus(policy.minimumAge()), policy.batchSize());
-        if (reservations.knownUnavailableFor().isPresent()) {
-            return pendingOrders.count().map(pending -> new RecoveryReport(0, 0, pending.intValue()));
-        }
-        return pendingOrders
-                .concatMap(pending -> resolve(pending, now)
-                        .onErrorResume(e -> Mono.just(pending)))
-                .reduce(new RecoveryReport(0, 0, 0), ResolvePendingOrdersService::count);
+        return orders.findPending(now.minus(policy.minimumAge()), policy.batchSize())
+                .collectList()
+                .flatMap(pending -> {
+                    Duration oldest = pending.isEmpty() ? Duration.ZERO
+                            : Duration.between(pending.get(0).createdAt(), now);
+                    Run run = new Run(oldest);
+                    if (reservations.knownUnavailableFor().isPresent()) {
+                        pending.forEach(order -> run.leftPending());
+                        return Mono.just(run.report());
+                    }
+                    return Flux.fromIterable(pending)
+                            .concatMap(order -> resolve(order, now)
+                                    .doOnNext(run::count)
+                                    .onErrorResume(e -> {
+                                        run.failed(order, e);
+                                        return Mono.empty();
+                                    }))
+                            .then(Mono.fromSupplier(run::report));
+                });
     }
 
     private Mono<Order> resolve(Order pending, Instant now) {
@@ -59,11 +75,38 @@ public class ResolvePendingOrdersService implements ResolvePendingOrdersUseCase 
         return new ReserveStockCommand(order.orderId(), order.productId(), order.quantity(), order.customerId());
     }
 
-    private static RecoveryReport count(RecoveryReport report, Order order) {
-        return switch (order.status()) {
-            case CONFIRMED -> new RecoveryReport(report.confirmed() + 1, report.rejected(), report.stillPending());
-            case REJECTED -> new RecoveryReport(report.confirmed(), report.rejected() + 1, report.stillPending());
-            case PENDING -> new RecoveryReport(report.confirmed(), report.rejected(), report.stillPending() + 1);
-        };
+    /** The tally of one run; its orders are resolved one after another. */
+    private static final class Run {
+
+        private final Duration oldestPendingAge;
+        private final List<Failure> failures = new ArrayList<>();
+        private int confirmed;
+        private int rejected;
+        private int stillPending;
+
+        Run(Duration oldestPendingAge) {
+            this.oldestPendingAge = oldestPendingAge;
+        }
+
+        void count(Order order) {
+            switch (order.status()) {
+                case CONFIRMED -> confirmed++;
+                case REJECTED -> rejected++;
+                case PENDING -> stillPending++;
+            }
+        }
+
+        void leftPending() {
+            stillPending++;
+        }
+
+        void failed(Order order, Throwable error) {
+            stillPending++;
+            failures.add(new Failure(order.orderId(), error));
+        }
+
+        RecoveryReport report() {
+            return new RecoveryReport(confirmed, rejected, stillPending, oldestPendingAge, failures);
+        }
     }
 }

@@ -11,12 +11,14 @@ import dev.orderflow.order.domain.RejectionReason;
 import dev.orderflow.order.port.in.PlaceOrderCommand;
 import dev.orderflow.order.port.in.PlaceOrderResult;
 import dev.orderflow.order.port.in.ResolvePendingOrdersUseCase.RecoveryReport;
+import dev.orderflow.order.port.out.ReservationsUnavailableException;
 import dev.orderflow.shared.CustomerId;
 import dev.orderflow.shared.OrderId;
 import dev.orderflow.shared.Quantity;
 import dev.orderflow.testing.FaultableStockReservations.Fault;
 import dev.orderflow.testing.OrderFlowFixture;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +33,7 @@ class ResolvePendingOrdersServiceTest {
 
         RecoveryReport report = flow.recovery.resolvePendingOrders().block();
 
-        assertThat(report).isEqualTo(new RecoveryReport(1, 0, 0));
+        assertThat(report).isEqualTo(new RecoveryReport(1, 0, 0, Duration.ofSeconds(11), List.of()));
         assertThat(flow.orders.find(pending).block().status()).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(7);
         assertThat(flow.inventory.reservationCount()).isEqualTo(1);
@@ -107,7 +109,12 @@ class ResolvePendingOrdersServiceTest {
 
         RecoveryReport report = flow.recovery.resolvePendingOrders().block();
 
-        assertThat(report).isEqualTo(new RecoveryReport(0, 0, 1));
+        assertThat(report.stillPending()).isEqualTo(1);
+        assertThat(report.resolved()).isZero();
+        assertThat(report.failures()).singleElement().satisfies(failure -> {
+            assertThat(failure.orderId()).isEqualTo(pending);
+            assertThat(failure.error()).isInstanceOf(ReservationsUnavailableException.class);
+        });
         assertThat(flow.orders.find(pending).block().isPending()).isTrue();
 
         flow.reservations.fail(Fault.NONE);
@@ -121,7 +128,8 @@ class ResolvePendingOrdersServiceTest {
         flow.clock.advance(Duration.ofSeconds(11));
         flow.reservations.fail(Fault.KNOWN_UNAVAILABLE);
 
-        assertThat(flow.recovery.resolvePendingOrders().block()).isEqualTo(new RecoveryReport(0, 0, 1));
+        assertThat(flow.recovery.resolvePendingOrders().block())
+                .isEqualTo(new RecoveryReport(0, 0, 1, Duration.ofSeconds(11), List.of()));
         assertThat(flow.reservations.reserveCalls()).isEqualTo(callsBefore);
     }
 
