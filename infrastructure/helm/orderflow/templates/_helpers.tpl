@@ -74,6 +74,8 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- $endpoint := include "orderflow.dynamodbEndpoint" .root -}}
 {{- if $endpoint }}
 DYNAMODB_ENDPOINT: {{ $endpoint | quote }}
+{{- /* Budgets sized for DynamoDB Local, which the services ship as a profile (ADR 0019). */}}
+SPRING_PROFILES_ACTIVE: "dynamodb-local"
 {{- end }}
 AWS_REGION: {{ $values.dynamodb.region | quote }}
 SERVER_PORT: {{ $service.ports.http | quote }}

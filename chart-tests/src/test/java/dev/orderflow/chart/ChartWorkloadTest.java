@@ -127,8 +127,10 @@ class ChartWorkloadTest {
                 .containsEntry("ORDERFLOW_RECOVERY_INTERVAL", "5s");
         assertThat(dev.get("ConfigMap", "order-processor").mapAt("data"))
                 .containsEntry("DYNAMODB_ENDPOINT", "http://dynamodb-local:8000")
+                .containsEntry("SPRING_PROFILES_ACTIVE", "dynamodb-local")
                 .containsEntry("INVENTORY_TABLE", "inventory").containsEntry("RESERVATIONS_TABLE", "reservations");
         assertThat(prod.get("ConfigMap", "order-processor").mapAt("data")).doesNotContainKey("DYNAMODB_ENDPOINT")
+                .as("production budgets on AWS").doesNotContainKey("SPRING_PROFILES_ACTIVE")
                 .containsEntry("AWS_REGION", "eu-west-1")
                 .containsEntry("INVENTORY_TABLE", "orderflow-prod-inventory");
     }

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.orderflow.e2e.OrderLoad.Outcome;
 import dev.orderflow.e2e.OrderflowSystem.Mode;
+import dev.orderflow.testsupport.DynamoDbFaultProxy;
 import dev.orderflow.testsupport.DynamoDbLocal;
 import dev.orderflow.testsupport.FreePorts;
 import java.net.URI;
@@ -22,7 +23,8 @@ import org.junit.jupiter.params.provider.EnumSource;
 
 /**
  * Load through the gateway while something breaks for real: a killed process, a slow or failing network, a
- * database restart. Afterwards design.md's invariants must hold, and what the clients saw must have been clear.
+ * database restart, a throttling database. Afterwards docs/design.md's invariants must hold, and what the clients saw
+ * must have been clear and true.
  */
 class FaultInjectionIT {
 
@@ -153,6 +155,50 @@ class FaultInjectionIT {
             assertThat(Invariants.p99(Invariants.errors(outcomes))).isLessThan(Duration.ofSeconds(1));
             try (Tables tables = new Tables(dynamoDb)) {
                 Invariants.holdAfterFault(tables, system.inventoryApi(), product, INITIAL_STOCK, outcomes, SETTLE);
+            }
+        }
+    }
+
+    /**
+     * DynamoDB refuses calls for capacity, as provisioned tables do beyond their units: some calls for a while, then
+     * all of them. That is load, not an outage: calls back off and are retried, what cannot be stored is refused with
+     * a truthful 503, nothing stored is lost, and neither breaker opens.
+     */
+    @Test
+    void dynamoDbThrottling() {
+        Map<String, String> environment = new HashMap<>(PRODUCTION_TIMEOUTS);
+        try (DynamoDbLocal dynamoDb = DynamoDbLocal.start();
+             DynamoDbFaultProxy proxy = new DynamoDbFaultProxy(dynamoDb.endpoint())) {
+            environment.put("DYNAMODB_ENDPOINT", proxy.endpoint().toString());
+            try (OrderflowSystem system = OrderflowSystem.start(Mode.SPLIT, dynamoDb, "fault-throttling",
+                    environment)) {
+                String product = stockedProduct(system);
+                List<Outcome> outcomes;
+                try (OrderLoad load = new OrderLoad(gateway(system), product, CLIENTS)) {
+                    sleep(Duration.ofSeconds(2));
+                    proxy.throttle(0.5);
+                    sleep(Duration.ofSeconds(5));
+                    proxy.throttle(1.0);
+                    sleep(Duration.ofSeconds(3));
+                    proxy.pass();
+                    int before = load.outcomes().size();
+                    await().atMost(Duration.ofSeconds(30)).until(() -> load.outcomes().stream().skip(before)
+                            .anyMatch(outcome -> outcome.status() == 201));
+                    outcomes = load.outcomes();
+                }
+                report("DynamoDB throttling half, then all calls", outcomes);
+                System.out.printf("DynamoDB throttling: %d requests throttled at the proxy%n", proxy.throttledCount());
+                Invariants.errorsWereClear(outcomes);
+                assertThat(proxy.throttledCount()).isPositive();
+                assertThat(outcomes).as("what could not be stored was refused").anyMatch(o -> o.status() == 503);
+                for (Api management : List.of(system.gatewayManagement(), system.processorManagement())) {
+                    assertThat(Metrics.of(management).sum("resilience4j_circuitbreaker_not_permitted_calls_total",
+                            "name", "dynamodb")).as("throttling never opens the DynamoDB breaker").isZero();
+                }
+                try (Tables tables = new Tables(dynamoDb)) {
+                    Invariants.holdAfterFault(tables, system.processorApi(), product, INITIAL_STOCK, outcomes,
+                            SETTLE);
+                }
             }
         }
     }

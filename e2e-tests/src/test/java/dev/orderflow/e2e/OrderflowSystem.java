@@ -79,9 +79,8 @@ final class OrderflowSystem implements AutoCloseable {
     }
 
     /**
-     * Started with the settings the services ship with (application.yml): production budgets and recovery timing,
-     * nothing sized for DynamoDB Local or for a quick test. Only ports, the DynamoDB endpoint and table creation are
-     * set, as any deployment sets them.
+     * Started with the settings the services ship for DynamoDB Local and nothing else: no quicker recovery than a
+     * developer's local run has. The other systems run the recovery every second, so that tests do not wait.
      */
     static OrderflowSystem startShipped(Mode mode, DynamoDbLocal dynamoDb, String name, Map<String, String> overrides) {
         OrderflowSystem system = new OrderflowSystem(mode, dynamoDb, name, overrides, FreePorts.next(), true);
@@ -113,19 +112,13 @@ final class OrderflowSystem implements AutoCloseable {
         return mode == Mode.MONOLITH ? gatewayApi() : processorApi();
     }
 
+    /** As a developer runs the services against DynamoDB Local: with the profile the services ship for it. */
     private Map<String, String> common() {
         Map<String, String> environment = new HashMap<>();
         environment.put("DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString());
         environment.put("AWS_REGION", "us-east-1");
         environment.put("ORDERFLOW_DYNAMODB_CREATE_TABLES", "true");
-        if (shipped) {
-            return environment;
-        }
-        // DynamoDB Local answers in tens of milliseconds where DynamoDB answers in a few, and slows down further
-        // when hundreds of requests arrive at once on a cold JVM: the production timeouts would turn that into
-        // 503s. These tests check correctness; the fault tests set the timeouts they are about explicitly.
-        environment.put("ORDERFLOW_DYNAMODB_APICALLTIMEOUT", "10s");
-        environment.put("ORDERFLOW_DYNAMODB_APICALLATTEMPTTIMEOUT", "5s");
+        environment.put("SPRING_PROFILES_ACTIVE", "dynamodb-local");
         return environment;
     }
 
@@ -145,7 +138,6 @@ final class OrderflowSystem implements AutoCloseable {
         if (shipped) {
             return environment;
         }
-        environment.put("ORDERFLOW_INVENTORY_ATTEMPTTIMEOUT", "5s");
         environment.put("ORDERFLOW_RECOVERY_INTERVAL", "1s");
         environment.put("ORDERFLOW_RECOVERY_MINIMUMAGE", "3s");
         return environment;

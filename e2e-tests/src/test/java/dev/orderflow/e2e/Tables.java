@@ -67,6 +67,38 @@ final class Tables implements AutoCloseable {
                 .collect(Collectors.toMap(item -> item.get("customer_id").s(), item -> item.get("status").s()));
     }
 
+    /**
+     * Warms DynamoDB Local's JVM with calls of the kinds the services make (writes, conditional writes, reads) on a
+     * scratch product of the inventory table: a DynamoDB Local started a moment ago runs its code interpreted, many
+     * times slower than it will, which DynamoDB itself never is.
+     */
+    void warmUp(int calls, int threads) {
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(threads);
+        try {
+            java.util.List<java.util.concurrent.Future<?>> running = new java.util.ArrayList<>();
+            for (int thread = 0; thread < threads; thread++) {
+                String product = "warm-up-" + thread;
+                running.add(pool.submit(() -> {
+                    for (int i = 0; i < calls / threads; i++) {
+                        client.putItem(b -> b.tableName("inventory").item(Map.of(
+                                "product_id", AttributeValue.fromS(product),
+                                "stock", AttributeValue.fromN("1"), "price", AttributeValue.fromN("1"),
+                                "name", AttributeValue.fromS("warm-up"))));
+                        client.getItem(b -> b.tableName("inventory").consistentRead(true)
+                                .key(Map.of("product_id", AttributeValue.fromS(product))));
+                    }
+                }));
+            }
+            for (java.util.concurrent.Future<?> each : running) {
+                each.get();
+            }
+        } catch (Exception e) {
+            throw new IllegalStateException("warming DynamoDB Local failed", e);
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
     /** The units the reservations table says were taken for the product. */
     long reservedUnits(String productId) {
         return itemsFor("reservations", productId).stream()

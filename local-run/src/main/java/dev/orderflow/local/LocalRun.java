@@ -38,7 +38,9 @@ public final class LocalRun {
         Map<String, String> common = Map.of(
                 "DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString(),
                 "AWS_REGION", "us-east-1",
-                "ORDERFLOW_DYNAMODB_CREATE_TABLES", "true");
+                "ORDERFLOW_DYNAMODB_CREATE_TABLES", "true",
+                // Budgets sized for DynamoDB Local (application-dynamodb-local.yml).
+                "SPRING_PROFILES_ACTIVE", "dynamodb-local");
         ServiceProcess processor = monolith ? null : new ServiceProcess("order-processor",
                 root.resolve("bootstrap-processor/target/orderflow-processor.jar"), common, logs, 9001);
         ServiceProcess gateway = new ServiceProcess("order-gateway",

@@ -8,7 +8,7 @@ import org.springframework.http.HttpMethod;
 
 /**
  * {@code orderflow.admission.*}: how many order requests a service runs at once, and how long the rest may wait
- * (AdmissionControlFilter; the values: ADR 0016).
+ * (AdmissionControlFilter; the values: ADR 0018).
  */
 @ConfigurationProperties("orderflow.admission")
 public record AdmissionProperties(int initialLimit, int minLimit, int maxLimit, int maxQueue, Duration maxWait) {

@@ -33,7 +33,7 @@ import reactor.core.publisher.Sinks;
  * machine saturates; it raises it again when latency falls. Beyond the limit a request waits its turn in a FIFO
  * queue. A request that would not get its turn within the longest wait allowed, by what the queue and the recent
  * latency predict, is refused at once; one whose wait runs out anyway is refused then. Refused means {@code 503
- * overloaded} with {@code Retry-After}, before any of its work starts, so sending it again is always safe. ADR 0016.
+ * overloaded} with {@code Retry-After}, before any of its work starts, so sending it again is always safe. ADR 0018.
  */
 public class AdmissionControlFilter implements WebFilter, Ordered {
 

@@ -13,7 +13,7 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 
 /**
- * How each outcome of placing an order is answered (docs/design.md, ADR 0016): one exhaustive mapping, so a new
+ * How each outcome of placing an order is answered (docs/design.md, ADR 0017): one exhaustive mapping, so a new
  * outcome does not compile until it has an answer here.
  * <ul>
  *   <li>decided: {@code 201} confirmed ({@code 200} for a replay), {@code 409}/{@code 422} rejected;</li>
