@@ -26,7 +26,7 @@ public class OrderFlowFixture {
     public final ReserveStockService reserveStock = new ReserveStockService(inventory, inventory, clock);
     public final InventoryService inventoryService = new InventoryService(inventory);
     public final FaultableStockReservations reservations = new FaultableStockReservations(reserveStock, reserveStock);
-    public final PlaceOrderService placeOrder = new PlaceOrderService(orders, reservations, clock);
+    public final PlaceOrderService placeOrder = new PlaceOrderService(orders, reservations, POLICY, clock);
     public final GetOrderService getOrder = new GetOrderService(orders);
     public final ResolvePendingOrdersService recovery =
             new ResolvePendingOrdersService(orders, reservations, POLICY, clock);

@@ -18,7 +18,8 @@ import java.util.concurrent.CompletableFuture;
  * <pre>./mvnw -pl benchmark exec:java -Dexec.mainClass=dev.orderflow.benchmark.Compare \
  *     -Dcompare.a="" -Dcompare.b="-Dspring.reactor.context-propagation=limited"</pre>
  * Optional: {@code -Dcompare.mode=MONOLITH}, {@code -Dcompare.rounds=4}, {@code -Dcompare.connections=8},
- * {@code -Dbenchmark.seconds=10}.
+ * {@code -Dbenchmark.seconds=10}, and {@code -Dcompare.b.root=DIR} to run B from the jars built in another checkout
+ * (say, the commit before a change), so that a change in the code is compared as fairly as one in the flags.
  */
 public final class Compare {
 
@@ -37,7 +38,8 @@ public final class Compare {
         List<String> flagsB = Deployment.jvmFlags("compare.b");
         try (DynamoDbLocal dynamoDb = DynamoDbLocal.start();
              Deployment a = Deployment.start(mode, "compare-a", root, logs, dynamoDb, flagsA);
-             Deployment b = Deployment.start(mode, "compare-b", root, logs, dynamoDb, flagsB)) {
+             Deployment b = Deployment.start(mode, "compare-b",
+                     Path.of(System.getProperty("compare.b.root", root.toString())), logs, dynamoDb, flagsB)) {
             Wrk wrkA = stocked(a);
             Wrk wrkB = stocked(b);
             System.out.printf("A: %s%nB: %s%n", flagsA, flagsB);
@@ -64,10 +66,10 @@ public final class Compare {
         Wrk.Result resultB = runB.join();
         double perOrderA = servicesCpu(cpuA, Cpu.millis(a.gateway(), a.processor()), resultA.requests());
         double perOrderB = servicesCpu(cpuB, Cpu.millis(b.gateway(), b.processor()), resultB.requests());
-        System.out.printf("%-8s A %4.0f orders/s p99 %5.1f ms CPU %.2f ms/order | B %4.0f orders/s p99 %5.1f ms "
-                        + "CPU %.2f ms/order | B/A CPU per order %.2f%n", label,
-                resultA.requestsPerSecond(), resultA.p99Millis(), perOrderA,
-                resultB.requestsPerSecond(), resultB.p99Millis(), perOrderB, perOrderB / perOrderA);
+        System.out.printf("%-8s A %4.0f orders/s p99 %5.1f ms CPU %.2f ms/order non-2xx %d | B %4.0f orders/s p99 %5.1f "
+                        + "ms CPU %.2f ms/order non-2xx %d | B/A CPU per order %.2f%n", label,
+                resultA.requestsPerSecond(), resultA.p99Millis(), perOrderA, resultA.non2xx(),
+                resultB.requestsPerSecond(), resultB.p99Millis(), perOrderB, resultB.non2xx(), perOrderB / perOrderA);
     }
 
     private static double servicesCpu(long[] before, long[] after, long orders) {

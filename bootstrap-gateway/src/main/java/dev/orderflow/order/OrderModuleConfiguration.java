@@ -48,8 +48,9 @@ public class OrderModuleConfiguration {
     }
 
     @Bean
-    PlaceOrderService placeOrderService(OrderRepository orders, StockReservations reservations, Clock clock) {
-        return new PlaceOrderService(orders, reservations, clock);
+    PlaceOrderService placeOrderService(OrderRepository orders, StockReservations reservations,
+                                        RecoveryProperties recovery, Clock clock) {
+        return new PlaceOrderService(orders, reservations, recovery.policy(), clock);
     }
 
     @Bean

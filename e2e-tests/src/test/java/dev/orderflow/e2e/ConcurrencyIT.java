@@ -38,9 +38,9 @@ class ConcurrencyIT {
             Map<Integer, Long> byStatus = responses.stream()
                     .collect(Collectors.groupingBy(Response::status, Collectors.counting()));
             System.out.println("200 concurrent orders for 50 units answered " + byStatus);
-            // On a loaded 2-core machine DynamoDB Local can be slow enough for the circuit breaker to open: those
-            // orders get a fast 503 with their order id and stay pending until the recovery step resolves them.
-            assertThat(byStatus.keySet()).isSubsetOf(201, 409, 503, 504);
+            // On a loaded 2-core machine some orders are shed at the door (503, nothing stored) or stored and decided
+            // later (202); none is lost and none is oversold.
+            assertThat(byStatus.keySet()).isSubsetOf(201, 202, 409, 503);
             assertThat(byStatus.getOrDefault(201, 0L)).isLessThanOrEqualTo(50L);
             try (Tables tables = new Tables(dynamoDb)) {
                 await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofSeconds(1))

@@ -21,6 +21,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import reactor.core.publisher.Mono;
+import reactor.util.retry.Retry;
 
 /**
  * Places an order so that it can never be lost and a client is never misled about it. The order is stored pending
@@ -37,13 +38,23 @@ import reactor.core.publisher.Mono;
  */
 public class PlaceOrderService implements PlaceOrderUseCase {
 
+    /** The first pause before a create whose outcome stayed unknown is tried again in the background. */
+    private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+
     private final OrderRepository orders;
     private final StockReservations reservations;
+    private final PendingOrderPolicy policy;
     private final Clock clock;
 
-    public PlaceOrderService(OrderRepository orders, StockReservations reservations, Clock clock) {
+    /**
+     * @param policy its maximum age bounds how long a create whose outcome stayed unknown is tried again: an order
+     *               created later than that is expired by the recovery step anyway
+     */
+    public PlaceOrderService(OrderRepository orders, StockReservations reservations, PendingOrderPolicy policy,
+                             Clock clock) {
         this.orders = orders;
         this.reservations = reservations;
+        this.policy = policy;
         this.clock = clock;
     }
 
@@ -74,14 +85,31 @@ public class PlaceOrderService implements PlaceOrderUseCase {
     /**
      * The create may or may not have landed, so the client cannot be told "not placed". A second create-if-absent
      * tells: created now (and the first can no longer land, its condition would fail), or there already. If the
-     * store cannot tell either, the order may exist: it is answered as stored, and its location will say.
+     * store cannot tell either, the client is told the order is stored, and that is made true: the create goes on
+     * being tried in the background until the store answers.
      */
     private Mono<PlaceOrderResult> storeAgain(Order requested) {
         return orders.create(requested)
                 .map(created -> afterCreate(created, requested))
-                .onErrorResume(PlaceOrderService::isStoreFailure, stillUnknown -> Mono.just(Mono.just(
-                        new Accepted(requested, false))))
+                .onErrorResume(PlaceOrderService::isStoreFailure, stillUnknown -> {
+                    keepCreating(requested);
+                    return Mono.just(Mono.just(new Accepted(requested, false)));
+                })
                 .flatMap(next -> next);
+    }
+
+    /**
+     * Creates the order once the store answers again, so that the order a client was told is stored exists, pending,
+     * and the recovery step decides it (or expires it, if the store stayed away past the maximum age). Whether this
+     * create or an earlier one lands, the condition lets only the first stand. Lost if this process dies first; the
+     * client's GET then answers 404, and a retry with the same Idempotency-Key is safe.
+     */
+    private void keepCreating(Order requested) {
+        orders.create(requested)
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_PAUSE).maxBackoff(Duration.ofSeconds(30))
+                        .filter(PlaceOrderService::isStoreFailure))
+                .timeout(policy.maximumAge())
+                .subscribe(created -> { }, givenUp -> { });
     }
 
     private Mono<PlaceOrderResult> afterCreate(boolean created, Order requested) {

@@ -190,6 +190,20 @@ class PlaceOrderServiceTest {
     }
 
     @Test
+    void givenTheStoreCannotTellTwiceAndNothingLanded_whenPlacingAnOrder_thenItIsAcceptedAndCreatedOnceTheStoreAnswers() {
+        flow.orders.failNextCalls(InMemoryOrderRepository.Fault.FAIL_BEFORE_WRITING,
+                InMemoryOrderRepository.Fault.FAIL_BEFORE_WRITING);
+
+        Accepted accepted = accepted(place(WIDGET, 1, null));
+
+        assertThat(flow.orders.stored(accepted.order().orderId()))
+                .as("created in the background as soon as the store answers").isEqualTo(accepted.order());
+        flow.clock.advance(OrderFlowFixture.POLICY.minimumAge().plusSeconds(1));
+        flow.recovery.resolvePendingOrders().block();
+        assertThat(flow.orders.stored(accepted.order().orderId()).status()).isEqualTo(OrderStatus.CONFIRMED);
+    }
+
+    @Test
     void givenTheCreateLandedButTheStoreCannotTellAgain_whenPlacingAnOrder_thenItIsAcceptedNeverNotPlaced() {
         flow.orders.failNextCalls(InMemoryOrderRepository.Fault.LOSE_ANSWER, InMemoryOrderRepository.Fault.REFUSE);
 
