@@ -1,6 +1,6 @@
 package dev.orderflow;
 
-import dev.orderflow.order.OrderModuleConfiguration;
+import dev.orderflow.order.wiring.OrderModuleConfiguration;
 import dev.orderflow.platform.dynamodb.DynamoDbClientConfiguration;
 import java.time.Clock;
 import java.util.Arrays;
@@ -18,7 +18,7 @@ import org.springframework.modulith.Modulithic;
 @Modulithic(systemName = "orderflow", sharedModules = {"shared", "platform"})
 @SpringBootConfiguration
 @EnableAutoConfiguration
-@Import({DynamoDbClientConfiguration.class, OrderModuleConfiguration.class})
+@Import({DynamoDbClientConfiguration.class, OrderModuleConfiguration.class, MonolithConfiguration.class})
 public class GatewayApplication {
 
     /** {@code create-tables} as the first argument prepares a DynamoDB Local and exits (TableBootstrap). */

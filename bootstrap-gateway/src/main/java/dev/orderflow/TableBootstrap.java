@@ -1,7 +1,7 @@
 package dev.orderflow;
 
-import dev.orderflow.inventory.InventoryCoreConfiguration;
-import dev.orderflow.order.OrderModuleConfiguration;
+import dev.orderflow.inventory.wiring.InventoryCoreConfiguration;
+import dev.orderflow.order.wiring.OrderModuleConfiguration;
 import dev.orderflow.platform.dynamodb.DynamoDbClientConfiguration;
 import dev.orderflow.platform.dynamodb.DynamoDbProperties;
 import dev.orderflow.platform.dynamodb.TableNames;

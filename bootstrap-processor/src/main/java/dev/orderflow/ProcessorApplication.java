@@ -1,7 +1,7 @@
 package dev.orderflow;
 
-import dev.orderflow.inventory.InventoryCoreConfiguration;
-import dev.orderflow.inventory.ProcessorWebConfiguration;
+import dev.orderflow.inventory.wiring.InventoryCoreConfiguration;
+import dev.orderflow.inventory.wiring.ProcessorWebConfiguration;
 import dev.orderflow.platform.dynamodb.DynamoDbClientConfiguration;
 import java.time.Clock;
 import org.springframework.boot.SpringApplication;

@@ -3,6 +3,7 @@ package dev.orderflow.inventory;
 import dev.orderflow.shared.Money;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * What the inventory answered for one order. Business rejections are values, not exceptions: an order that
@@ -10,10 +11,25 @@ import java.util.Objects;
  */
 public sealed interface ReservationResult {
 
+    Instant processedAt();
+
+    /**
+     * The one way to take a result apart: every caller names what it does with each outcome, so adding an outcome
+     * breaks every mapping at compile time (Java 17 has no exhaustive switch over sealed types).
+     */
+    <T> T match(Function<Reserved, T> reserved, Function<InsufficientStock, T> insufficientStock,
+                Function<UnknownProduct, T> unknownProduct, Function<Withdrawn, T> withdrawn);
+
     record Reserved(Money totalPrice, Instant processedAt) implements ReservationResult {
         public Reserved {
             Objects.requireNonNull(totalPrice, "totalPrice");
             Objects.requireNonNull(processedAt, "processedAt");
+        }
+
+        @Override
+        public <T> T match(Function<Reserved, T> reserved, Function<InsufficientStock, T> insufficientStock,
+                           Function<UnknownProduct, T> unknownProduct, Function<Withdrawn, T> withdrawn) {
+            return reserved.apply(this);
         }
     }
 
@@ -21,11 +37,23 @@ public sealed interface ReservationResult {
         public InsufficientStock {
             Objects.requireNonNull(processedAt, "processedAt");
         }
+
+        @Override
+        public <T> T match(Function<Reserved, T> reserved, Function<InsufficientStock, T> insufficientStock,
+                           Function<UnknownProduct, T> unknownProduct, Function<Withdrawn, T> withdrawn) {
+            return insufficientStock.apply(this);
+        }
     }
 
     record UnknownProduct(Instant processedAt) implements ReservationResult {
         public UnknownProduct {
             Objects.requireNonNull(processedAt, "processedAt");
+        }
+
+        @Override
+        public <T> T match(Function<Reserved, T> reserved, Function<InsufficientStock, T> insufficientStock,
+                           Function<UnknownProduct, T> unknownProduct, Function<Withdrawn, T> withdrawn) {
+            return unknownProduct.apply(this);
         }
     }
 
@@ -37,7 +65,11 @@ public sealed interface ReservationResult {
         public Withdrawn {
             Objects.requireNonNull(processedAt, "processedAt");
         }
-    }
 
-    Instant processedAt();
+        @Override
+        public <T> T match(Function<Reserved, T> reserved, Function<InsufficientStock, T> insufficientStock,
+                           Function<UnknownProduct, T> unknownProduct, Function<Withdrawn, T> withdrawn) {
+            return withdrawn.apply(this);
+        }
+    }
 }

@@ -22,7 +22,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 /**
- * The client-facing contract of design.md, checked against running services. Each test works on its own
+ * The client-facing contract of docs/design.md, checked against running services. Each test works on its own
  * product so the tests do not depend on each other's stock.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -196,6 +196,8 @@ abstract class OrderFlowEndToEndTest {
         assertThat(gateway.get("/livez").status()).as("liveness for load balancers on the traffic port")
                 .isEqualTo(200);
         assertThat(gateway.get("/readyz").status()).isEqualTo(200);
+        assertThat(system.gatewayManagement().get("/actuator/info").json().path("inventory").path("mode").asText())
+                .isEqualTo(mode() == OrderflowSystem.Mode.MONOLITH ? "embedded" : "remote");
         String metrics = system.gatewayManagement().get("/actuator/prometheus").body();
         assertThat(metrics)
                 .contains("orderflow_orders_total{application=\"order-gateway\"")

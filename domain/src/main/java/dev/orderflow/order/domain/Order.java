@@ -45,20 +45,17 @@ public record Order(OrderId orderId, ProductId productId, Quantity quantity, Cus
                 createdAt, idempotencyKeyHash);
     }
 
-    /** The order as the inventory's answer leaves it. */
+    /** The order as the inventory's answer leaves it: the one mapping from that answer to an order's outcome. */
     public Order resolvedBy(ReservationResult result) {
         requirePending();
-        if (result instanceof ReservationResult.Reserved reserved) {
-            return withOutcome(OrderStatus.CONFIRMED, reserved.totalPrice(), reserved.processedAt(), null);
-        }
-        RejectionReason reason;
-        if (result instanceof ReservationResult.InsufficientStock) {
-            reason = RejectionReason.INSUFFICIENT_STOCK;
-        } else if (result instanceof ReservationResult.UnknownProduct) {
-            reason = RejectionReason.UNKNOWN_PRODUCT;
-        } else {
-            reason = RejectionReason.EXPIRED;
-        }
+        return result.match(
+                reserved -> withOutcome(OrderStatus.CONFIRMED, reserved.totalPrice(), reserved.processedAt(), null),
+                insufficientStock -> rejected(RejectionReason.INSUFFICIENT_STOCK, result),
+                unknownProduct -> rejected(RejectionReason.UNKNOWN_PRODUCT, result),
+                withdrawn -> rejected(RejectionReason.EXPIRED, result));
+    }
+
+    private Order rejected(RejectionReason reason, ReservationResult result) {
         return withOutcome(OrderStatus.REJECTED, null, result.processedAt(), reason);
     }
 

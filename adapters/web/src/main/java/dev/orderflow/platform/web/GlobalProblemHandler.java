@@ -1,5 +1,6 @@
 package dev.orderflow.platform.web;
 
+import dev.orderflow.platform.http.ProblemType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.core.Ordered;

@@ -1,5 +1,6 @@
 package dev.orderflow.platform.web;
 
+import dev.orderflow.platform.http.ProblemType;
 import org.springframework.core.io.buffer.DataBufferLimitException;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.server.ResponseStatusException;

@@ -1,5 +1,6 @@
 package dev.orderflow.platform.web;
 
+import dev.orderflow.platform.http.ProblemType;
 import dev.orderflow.platform.store.StoreOutcomeUnknownException;
 import dev.orderflow.platform.store.StoreUnavailableException;
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package dev.orderflow.platform.web;
 
+import dev.orderflow.platform.http.ProblemType;
 import java.time.Duration;
 import java.util.Map;
 import org.springframework.http.HttpHeaders;

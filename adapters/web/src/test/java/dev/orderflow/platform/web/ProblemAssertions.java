@@ -2,6 +2,7 @@ package dev.orderflow.platform.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.orderflow.platform.http.ProblemType;
 import org.springframework.http.MediaType;
 import org.springframework.test.web.reactive.server.WebTestClient;
 

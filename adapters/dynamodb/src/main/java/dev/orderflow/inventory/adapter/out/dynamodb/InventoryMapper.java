@@ -11,12 +11,29 @@ import dev.orderflow.shared.ProductId;
 import dev.orderflow.shared.Quantity;
 import java.time.Instant;
 
+/** Inventory items and reservations to and from their stored records: the one mapping at the DynamoDB boundary. */
 final class InventoryMapper {
 
-    static final String RESERVED = "reserved";
-    static final String INSUFFICIENT_STOCK = "insufficient_stock";
-    static final String UNKNOWN_PRODUCT = "unknown_product";
-    static final String WITHDRAWN = "withdrawn";
+    /** A reservation's {@code status} attribute as stored; the table's vocabulary, independent of the HTTP API's. */
+    enum StoredStatus {
+        RESERVED("reserved"), INSUFFICIENT_STOCK("insufficient_stock"), UNKNOWN_PRODUCT("unknown_product"),
+        WITHDRAWN("withdrawn");
+
+        private final String stored;
+
+        StoredStatus(String stored) {
+            this.stored = stored;
+        }
+
+        static StoredStatus of(String stored) {
+            for (StoredStatus status : values()) {
+                if (status.stored.equals(stored)) {
+                    return status;
+                }
+            }
+            throw new IllegalStateException("unknown reservation status " + stored);
+        }
+    }
 
     private InventoryMapper() {
     }
@@ -42,32 +59,27 @@ final class InventoryMapper {
         record.setQuantity(reservation.quantity().value());
         record.setCustomerId(reservation.customerId().value());
         record.setProcessedAt(Timestamps.format(reservation.result().processedAt()));
-        if (reservation.result() instanceof ReservationResult.Reserved reserved) {
-            record.setStatus(RESERVED);
-            record.setTotalPrice(reserved.totalPrice().minorUnits());
-        } else {
-            record.setStatus(rejectionStatus(reservation.result()));
-        }
+        StoredStatus status = reservation.result().match(
+                reserved -> {
+                    record.setTotalPrice(reserved.totalPrice().minorUnits());
+                    return StoredStatus.RESERVED;
+                },
+                insufficientStock -> StoredStatus.INSUFFICIENT_STOCK,
+                unknownProduct -> StoredStatus.UNKNOWN_PRODUCT,
+                withdrawn -> StoredStatus.WITHDRAWN);
+        record.setStatus(status.stored);
         return record;
     }
 
     static Reservation toReservation(ReservationRecord record) {
         Instant processedAt = Timestamps.parse(record.getProcessedAt());
-        ReservationResult result = switch (record.getStatus()) {
+        ReservationResult result = switch (StoredStatus.of(record.getStatus())) {
             case RESERVED -> new ReservationResult.Reserved(new Money(record.getTotalPrice()), processedAt);
             case INSUFFICIENT_STOCK -> new ReservationResult.InsufficientStock(processedAt);
             case UNKNOWN_PRODUCT -> new ReservationResult.UnknownProduct(processedAt);
             case WITHDRAWN -> new ReservationResult.Withdrawn(processedAt);
-            default -> throw new IllegalStateException("unknown reservation status " + record.getStatus());
         };
         return new Reservation(new OrderId(record.getOrderId()), new ProductId(record.getProductId()),
                 new Quantity(record.getQuantity()), new CustomerId(record.getCustomerId()), result);
-    }
-
-    private static String rejectionStatus(ReservationResult result) {
-        if (result instanceof ReservationResult.InsufficientStock) {
-            return INSUFFICIENT_STOCK;
-        }
-        return result instanceof ReservationResult.Withdrawn ? WITHDRAWN : UNKNOWN_PRODUCT;
     }
 }

@@ -3,16 +3,20 @@ package dev.orderflow.order.adapter.out.processor;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.inventory.ReservationConflictException;
 import dev.orderflow.inventory.ReservationResult;
+import dev.orderflow.platform.http.ProblemType;
+import dev.orderflow.platform.http.RejectionCode;
 import dev.orderflow.shared.Money;
 import dev.orderflow.shared.OrderId;
 import java.time.Clock;
 import java.time.Instant;
 import reactor.core.publisher.Mono;
 
-/** Reads the processor's answers (design.md, processor API) into the inventory's published result type. */
+/**
+ * Reads the processor's answers (docs/design.md, processor API) into the inventory's published result type: the one
+ * mapping at this boundary, in the wire vocabulary both sides share (adapter-http-contract). An answer it does not
+ * know is an error, never taken for some result.
+ */
 final class ProcessorAnswers {
-
-    private static final String PROBLEMS = "https://orderflow.dev/problems/";
 
     private final Clock clock;
 
@@ -25,25 +29,23 @@ final class ProcessorAnswers {
         if (status == 200) {
             return Mono.just(reserved(body));
         }
-        String type = text(body, "type");
-        if (status == 409 && type.equals(PROBLEMS + "insufficient-stock")) {
-            return Mono.just(new ReservationResult.InsufficientStock(processedAt(body)));
+        ProblemType type = ProblemType.of(text(body, "type")).orElse(null);
+        if (type == null || type.status().value() != status) {
+            return Mono.error(unexpected(status));
         }
-        if (status == 422 && type.equals(PROBLEMS + "unknown-product")) {
-            return Mono.just(new ReservationResult.UnknownProduct(processedAt(body)));
-        }
-        if (status == 409 && type.equals(PROBLEMS + "order-expired")) {
-            return Mono.just(new ReservationResult.Withdrawn(processedAt(body)));
-        }
-        if (status == 422 && type.equals(PROBLEMS + "order-id-reused")) {
-            return Mono.error(new ReservationConflictException(orderId));
-        }
-        return Mono.error(unexpected(status));
+        Instant processedAt = processedAt(body);
+        return switch (type) {
+            case INSUFFICIENT_STOCK -> Mono.just(new ReservationResult.InsufficientStock(processedAt));
+            case UNKNOWN_PRODUCT -> Mono.just(new ReservationResult.UnknownProduct(processedAt));
+            case ORDER_EXPIRED -> Mono.just(new ReservationResult.Withdrawn(processedAt));
+            case ORDER_ID_REUSED -> Mono.error(new ReservationConflictException(orderId));
+            default -> Mono.error(unexpected(status));
+        };
     }
 
     /** The answer to {@code POST /withdraw-order}: always the decision that stands. */
     Mono<ReservationResult> withdrawal(OrderId orderId, int status, JsonNode body) {
-        if (status == 422 && text(body, "type").equals(PROBLEMS + "order-id-reused")) {
+        if (status == 422 && ProblemType.of(text(body, "type")).orElse(null) == ProblemType.ORDER_ID_REUSED) {
             return Mono.error(new ReservationConflictException(orderId));
         }
         return status == 404 ? Mono.error(unexpected(status)) : decision(status, body);
@@ -57,15 +59,20 @@ final class ProcessorAnswers {
         if (status != 200) {
             return Mono.error(unexpected(status));
         }
-        return switch (text(body, "status")) {
-            case "confirmed" -> Mono.just(reserved(body));
-            case "rejected" -> Mono.just(switch (text(body, "rejection_reason")) {
-                case "insufficient_stock" -> new ReservationResult.InsufficientStock(processedAt(body));
-                case "expired" -> new ReservationResult.Withdrawn(processedAt(body));
-                default -> new ReservationResult.UnknownProduct(processedAt(body));
-            });
-            default -> Mono.error(new IllegalStateException("unreadable reservation: " + body));
-        };
+        String decided = text(body, "status");
+        if (decided.equals("confirmed")) {
+            return Mono.just(reserved(body));
+        }
+        RejectionCode reason = RejectionCode.of(text(body, "rejection_reason")).orElse(null);
+        if (!decided.equals("rejected") || reason == null) {
+            return Mono.error(new IllegalStateException("unreadable reservation: " + body));
+        }
+        Instant processedAt = processedAt(body);
+        return Mono.just(switch (reason) {
+            case INSUFFICIENT_STOCK -> new ReservationResult.InsufficientStock(processedAt);
+            case UNKNOWN_PRODUCT -> new ReservationResult.UnknownProduct(processedAt);
+            case EXPIRED -> new ReservationResult.Withdrawn(processedAt);
+        });
     }
 
     private ReservationResult.Reserved reserved(JsonNode body) {

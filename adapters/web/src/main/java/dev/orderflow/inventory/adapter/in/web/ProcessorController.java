@@ -1,8 +1,6 @@
 package dev.orderflow.inventory.adapter.in.web;
 
 import dev.orderflow.inventory.FindReservationUseCase;
-import dev.orderflow.inventory.ReservationResult;
-import dev.orderflow.inventory.ReserveStockCommand;
 import dev.orderflow.inventory.ReserveStockUseCase;
 import dev.orderflow.shared.OrderId;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -13,6 +11,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.server.ServerWebExchange;
 import reactor.core.publisher.Mono;
 
 /** The processor's API for the gateway: reserve stock for an order, tell what was decided for one. */
@@ -33,9 +32,13 @@ public class ProcessorController {
     @Operation(summary = "Reserve stock for an order",
             description = "Idempotent by order_id: a repeat answers the first result and reserves nothing more.")
     @PostMapping(path = "/process-order", produces = "application/json")
-    public Mono<ResponseEntity<ReservationResponse>> reserve(@RequestBody(required = false) String body) {
+    public Mono<ResponseEntity<?>> reserve(@RequestBody(required = false) String body, ServerWebExchange exchange) {
+        String path = exchange.getRequest().getPath().value();
         return Mono.fromCallable(() -> ReserveStockRequest.parse(body))
-                .flatMap(command -> reserveStock.reserve(command).map(result -> answer(command, result)))
+                .flatMap(command -> reserveStock.reserve(command)
+                        .doOnNext(result -> count(ReservationAnswer.outcome(result)))
+                        .<ResponseEntity<?>>map(result -> ReservationAnswer.reservation(command.orderId(), result,
+                                path)))
                 .doOnError(error -> count(InventoryProblemHandler.outcomeOf(error)));
     }
 
@@ -48,7 +51,7 @@ public class ProcessorController {
     public Mono<ResponseEntity<ReservationResponse>> withdraw(@RequestBody(required = false) String body) {
         return Mono.fromCallable(() -> ReserveStockRequest.parse(body))
                 .flatMap(command -> reserveStock.withdraw(command)
-                        .map(result -> ResponseEntity.ok(ReservationResponse.of(command.orderId(), result))));
+                        .map(result -> ResponseEntity.ok(ReservationAnswer.decision(command.orderId(), result))));
     }
 
     @Operation(summary = "What was decided for an order", description = "404 if the processor never saw it.")
@@ -56,20 +59,12 @@ public class ProcessorController {
     public Mono<ResponseEntity<ReservationResponse>> find(@PathVariable String orderId) {
         return Mono.fromCallable(() -> new OrderId(orderId))
                 .onErrorMap(IllegalArgumentException.class, e -> new NotFoundException("reservation"))
-                .flatMap(id -> findReservation.find(id).map(result -> ReservationResponse.of(id, result)))
+                .flatMap(id -> findReservation.find(id).map(result -> ReservationAnswer.decision(id, result)))
                 .switchIfEmpty(Mono.error(() -> new NotFoundException("reservation")))
                 .map(ResponseEntity::ok);
     }
 
-    private ResponseEntity<ReservationResponse> answer(ReserveStockCommand command, ReservationResult result) {
-        if (!(result instanceof ReservationResult.Reserved)) {
-            throw new ReservationRejectedException(command.orderId(), result);
-        }
-        count("reserved");
-        return ResponseEntity.ok(ReservationResponse.of(command.orderId(), result));
-    }
-
-    /** {@code orderflow.reservations} by outcome (design.md). */
+    /** {@code orderflow.reservations} by outcome (docs/design.md). */
     private void count(String outcome) {
         meters.counter("orderflow.reservations", "outcome", outcome).increment();
     }

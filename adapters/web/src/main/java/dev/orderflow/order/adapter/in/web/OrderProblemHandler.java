@@ -1,8 +1,8 @@
 package dev.orderflow.order.adapter.in.web;
 
+import dev.orderflow.platform.http.ProblemType;
 import dev.orderflow.platform.web.MalformedRequestException;
 import dev.orderflow.platform.web.ProblemHandlerSupport;
-import dev.orderflow.platform.web.ProblemType;
 import dev.orderflow.platform.web.Problems;
 import dev.orderflow.platform.web.RequestValidationException;
 import org.springframework.http.ProblemDetail;

@@ -4,6 +4,8 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import dev.orderflow.order.domain.Order;
+import dev.orderflow.order.domain.RejectionReason;
+import dev.orderflow.platform.http.RejectionCode;
 import java.math.BigDecimal;
 import java.util.Locale;
 
@@ -22,6 +24,15 @@ record OrderResponse(String orderId, String productId, int quantity, String cust
                 order.totalPrice() == null ? null : order.totalPrice().toDecimal(),
                 order.processedAt() == null ? null : order.processedAt().toString(),
                 order.createdAt().toString(),
-                order.rejectionReason() == null ? null : order.rejectionReason().name().toLowerCase(Locale.ROOT));
+                order.rejectionReason() == null ? null : code(order.rejectionReason()).code());
+    }
+
+    /** A rejection reason as the API writes it: the one mapping from the order's reasons to the wire's. */
+    static RejectionCode code(RejectionReason reason) {
+        return switch (reason) {
+            case INSUFFICIENT_STOCK -> RejectionCode.INSUFFICIENT_STOCK;
+            case UNKNOWN_PRODUCT -> RejectionCode.UNKNOWN_PRODUCT;
+            case EXPIRED -> RejectionCode.EXPIRED;
+        };
     }
 }

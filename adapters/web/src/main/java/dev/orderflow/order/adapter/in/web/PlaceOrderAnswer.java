@@ -1,13 +1,12 @@
 package dev.orderflow.order.adapter.in.web;
 
 import dev.orderflow.order.domain.Order;
-import dev.orderflow.order.port.in.PlaceOrderResult;
 import dev.orderflow.order.port.in.PlaceOrderResult.Decided;
 import dev.orderflow.order.port.in.PlaceOrderResult.NotPlaced;
-import dev.orderflow.platform.web.ProblemType;
+import dev.orderflow.order.port.in.PlaceOrderResult;
+import dev.orderflow.platform.http.ProblemType;
 import dev.orderflow.platform.web.Problems;
 import java.net.URI;
-import java.util.Locale;
 import java.util.Map;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -46,7 +45,7 @@ record PlaceOrderAnswer(ResponseEntity<?> response, String outcome) {
                     : new PlaceOrderAnswer(ResponseEntity.created(location(order)).body(OrderResponse.of(order)),
                             "confirmed");
             case REJECTED -> new PlaceOrderAnswer(rejected(order, path),
-                    order.rejectionReason().name().toLowerCase(Locale.ROOT));
+                    OrderResponse.code(order.rejectionReason()).code());
             case PENDING -> throw new IllegalStateException("a decided order is never pending");
         };
     }

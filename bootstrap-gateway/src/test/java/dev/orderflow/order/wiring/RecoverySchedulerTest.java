@@ -1,4 +1,4 @@
-package dev.orderflow.order;
+package dev.orderflow.order.wiring;
 
 import static dev.orderflow.testing.OrderFlowFixture.WIDGET;
 import static org.assertj.core.api.Assertions.assertThat;

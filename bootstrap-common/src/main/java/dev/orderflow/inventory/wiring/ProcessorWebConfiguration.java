@@ -1,4 +1,4 @@
-package dev.orderflow.inventory;
+package dev.orderflow.inventory.wiring;
 
 import dev.orderflow.inventory.adapter.in.web.ProcessorController;
 import dev.orderflow.inventory.application.ReserveStockService;

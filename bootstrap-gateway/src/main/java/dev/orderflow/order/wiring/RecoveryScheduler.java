@@ -1,8 +1,8 @@
-package dev.orderflow.order;
+package dev.orderflow.order.wiring;
 
-import dev.orderflow.order.port.in.ResolvePendingOrdersUseCase;
 import dev.orderflow.order.port.in.ResolvePendingOrdersUseCase.Failure;
 import dev.orderflow.order.port.in.ResolvePendingOrdersUseCase.RecoveryReport;
+import dev.orderflow.order.port.in.ResolvePendingOrdersUseCase;
 import dev.orderflow.order.port.out.ReservationOutcomeUnknownException;
 import dev.orderflow.order.port.out.ReservationsUnavailableException;
 import dev.orderflow.platform.store.StoreOutcomeUnknownException;

@@ -1,10 +1,13 @@
-package dev.orderflow.order;
+package dev.orderflow.order.wiring;
 
 import java.net.URI;
 import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
+ * How the gateway reaches the inventory. Which configuration runs is chosen by {@code @ConditionalOnProperty} on the
+ * same property; binding it here refuses a mistyped INVENTORY_MODE at start-up, and {@code /actuator/info} shows it.
+ *
  * @param mode          {@code remote}: the inventory is the processor service, reached over HTTP;
  *                      {@code embedded}: the inventory module runs in this process (the monolith)
  * @param processorUrl  where the processor listens, in remote mode
@@ -25,6 +28,10 @@ public record GatewayProperties(String mode, URI processorUrl, String srvEndpoin
         if (attemptTimeout == null) {
             attemptTimeout = Duration.ofMillis(800);
         }
+    }
+
+    public boolean embedded() {
+        return mode.equals("embedded");
     }
 
     public boolean srvDiscovery() {

@@ -1,4 +1,4 @@
-package dev.orderflow.inventory;
+package dev.orderflow.inventory.wiring;
 
 import dev.orderflow.inventory.adapter.out.dynamodb.DynamoDbInventoryRepository;
 import dev.orderflow.inventory.adapter.out.dynamodb.DynamoDbStockLedger;

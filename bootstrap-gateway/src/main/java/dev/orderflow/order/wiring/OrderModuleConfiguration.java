@@ -1,4 +1,4 @@
-package dev.orderflow.order;
+package dev.orderflow.order.wiring;
 
 import dev.orderflow.order.adapter.in.web.OrderController;
 import dev.orderflow.order.adapter.in.web.OrderProblemHandler;
@@ -22,8 +22,10 @@ import dev.orderflow.platform.web.WebErrorConfiguration;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import org.springframework.beans.factory.InitializingBean;
+import org.springframework.boot.actuate.info.InfoContributor;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
@@ -38,7 +40,7 @@ import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties({DynamoDbProperties.class, TableNames.class, GatewayProperties.class,
         RecoveryProperties.class, AdmissionProperties.class})
-@Import({WebErrorConfiguration.class, RemoteInventoryConfiguration.class, EmbeddedInventoryConfiguration.class})
+@Import({WebErrorConfiguration.class, RemoteInventoryConfiguration.class})
 public class OrderModuleConfiguration {
 
     @Bean
@@ -90,6 +92,18 @@ public class OrderModuleConfiguration {
     @Bean
     DynamoDbTablesHealthIndicator ordersTableHealthIndicator(DynamoDbAsyncClient client, TableNames tables) {
         return new DynamoDbTablesHealthIndicator(client, List.of(tables.orders()));
+    }
+
+    /**
+     * How this gateway reaches the inventory, in {@code /actuator/info}: an operator looking at a misrouted order
+     * first wants to know whether the gateway runs as the monolith or which processor it calls.
+     */
+    @Bean
+    InfoContributor inventoryModeInfo(GatewayProperties inventory) {
+        return info -> info.withDetail("inventory", inventory.embedded()
+                ? Map.of("mode", inventory.mode())
+                : Map.of("mode", inventory.mode(), "processor",
+                        inventory.srvDiscovery() ? "SRV " + inventory.srvEndpoint() : inventory.processorUrl().toString()));
     }
 
     /** {@code /health} of the gateway: its own table and the inventory, as the earlier service reported it. */

@@ -1,4 +1,4 @@
-package dev.orderflow.order;
+package dev.orderflow.order.wiring;
 
 import reactor.core.publisher.Mono;
 

@@ -1,4 +1,4 @@
-package dev.orderflow.order;
+package dev.orderflow.order.wiring;
 
 import dev.orderflow.order.adapter.out.processor.FixedProcessorEndpoint;
 import dev.orderflow.order.adapter.out.processor.HttpStockReservations;

@@ -1,6 +1,8 @@
-package dev.orderflow.platform.web;
+package dev.orderflow.platform.http;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.Optional;
 import org.springframework.http.HttpStatus;
 
 /**
@@ -52,5 +54,10 @@ public enum ProblemType {
 
     public String title() {
         return title;
+    }
+
+    /** The problem type a {@code type} member names, for a client reading an answer; empty for any other URI. */
+    public static Optional<ProblemType> of(String typeUri) {
+        return Arrays.stream(values()).filter(type -> type.type.toString().equals(typeUri)).findFirst();
     }
 }

@@ -1,0 +1,62 @@
+package dev.orderflow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.importer.ClassFileImporter;
+import com.tngtech.archunit.lang.ArchRule;
+import com.tngtech.archunit.lang.EvaluationResult;
+import dev.orderflow.inventory.PublishedUseCaseUsingJackson;
+import dev.orderflow.order.adapter.in.web.breaking.WebAdapterUsingTheStoreAdapter;
+import dev.orderflow.order.adapter.out.dynamodb.OrderTable;
+import dev.orderflow.order.application.breaking.UseCaseUsingAnAdapter;
+import dev.orderflow.order.domain.breaking.DomainUsingSpring;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Every architecture rule fails on a class that breaks it (test classes in the packages each rule guards), so none of
+ * them passes because it selects nothing or checks the wrong thing.
+ */
+class ArchitectureRulesCanFailTest {
+
+    private static final JavaClasses BREAKING = new ClassFileImporter().importClasses(DomainUsingSpring.class,
+            PublishedUseCaseUsingJackson.class, UseCaseUsingAnAdapter.class, WebAdapterUsingTheStoreAdapter.class,
+            OrderTable.class);
+
+    @Test
+    void theDomainRuleCatchesADomainClassUsingSpring() {
+        assertViolatedBy(ArchitectureRules.DOMAIN_IS_PLAIN_JAVA, DomainUsingSpring.class);
+    }
+
+    @Test
+    void theTechnologyRuleCatchesAPublishedUseCaseUsingJackson() {
+        assertViolatedBy(ArchitectureRules.USE_CASES_KNOW_NO_TECHNOLOGY, PublishedUseCaseUsingJackson.class);
+    }
+
+    @Test
+    void theAdapterRuleCatchesAUseCaseUsingAnAdapter() {
+        assertViolatedBy(ArchitectureRules.USE_CASES_DO_NOT_KNOW_ADAPTERS, UseCaseUsingAnAdapter.class);
+    }
+
+    @Test
+    void theSliceRuleCatchesOneAdapterUsingAnother() {
+        assertViolatedBy(ArchitectureRules.ADAPTERS_DO_NOT_USE_EACH_OTHER, WebAdapterUsingTheStoreAdapter.class);
+    }
+
+    @Test
+    void theWiringRuleCatchesAnAnnotatedUseCase() {
+        assertViolatedBy(ArchitectureRules.APPLICATION_SERVICES_ARE_WIRED_NOT_ANNOTATED, UseCaseUsingAnAdapter.class);
+    }
+
+    @Test
+    void theModuleRuleCatchesTheOrderModuleReachingIntoTheInventory() {
+        assertViolatedBy(ArchitectureRules.ORDER_REACHES_INVENTORY_ONLY_THROUGH_ITS_PUBLISHED_API,
+                UseCaseUsingAnAdapter.class);
+    }
+
+    private static void assertViolatedBy(ArchRule rule, Class<?> breaking) {
+        EvaluationResult result = rule.evaluate(BREAKING);
+        assertThat(result.hasViolation()).as(rule.getDescription()).isTrue();
+        assertThat(result.getFailureReport().getDetails()).anyMatch(line -> line.contains(breaking.getName()));
+    }
+}
