@@ -90,8 +90,8 @@ echo "built orderflow-jre:$tag"
 version=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -n 1)
 revision=$(git rev-parse HEAD 2>/dev/null || echo unknown)
 source=${IMAGE_SOURCE:-$(git remote get-url origin 2>/dev/null || echo unknown)}
-labels=(--build-arg "VERSION=$version" --build-arg "REVISION=$revision" --build-arg "SOURCE=$source"
-        --build-arg "JRE_IMAGE=orderflow-jre:$tag")
+labels=(--label "org.opencontainers.image.version=$version" --label "org.opencontainers.image.revision=$revision"
+        --label "org.opencontainers.image.source=$source" --build-arg "JRE_IMAGE=orderflow-jre:$tag")
 
 service() {
   local name=$1 http_port=$2 management_port=$3

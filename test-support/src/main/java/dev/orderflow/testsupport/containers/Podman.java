@@ -99,6 +99,16 @@ public final class Podman implements AutoCloseable {
         return awaitExit(name, timeout);
     }
 
+    /** Writes the image's file system as a tar file, as a container of it would see it before it starts. */
+    public void exportFileSystem(String image, Path tarFile) {
+        String name = uniqueName("export");
+        synchronized (this) {
+            containers.add(name);
+        }
+        run("create", "--name", name, "--label", OWNER_LABEL + "=" + ProcessHandle.current().pid(), image);
+        run("export", "--output", tarFile.toString(), name);
+    }
+
     /** The loopback port that a published container port was given. */
     public int hostPort(String container, int containerPort) {
         String mapping = run("port", container, Integer.toString(containerPort)).strip();
