@@ -4,9 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.orderflow.testsupport.containers.Podman;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -92,16 +89,9 @@ class ContainersIT {
 
     @Test
     @Order(4)
-    void everyContainerRunsAsUid10001OnAReadOnlyRootWithoutCapabilities() throws IOException {
+    void everyContainerRunsAsUid10001OnAReadOnlyRootWithoutCapabilities() {
         for (String container : List.of(gateway, system.processor, system.dynamoDb)) {
-            long pid = podman.pid(container);
-            List<String> status = Files.readAllLines(Path.of("/proc", Long.toString(pid), "status"));
-            String rootMount = Files.readAllLines(Path.of("/proc", Long.toString(pid), "mounts")).stream()
-                    .filter(line -> line.split(" ")[1].equals("/")).findFirst().orElseThrow();
-
-            assertThat(status).as(container).contains("Uid:\t10001\t10001\t10001\t10001",
-                    "Gid:\t10001\t10001\t10001\t10001", "CapEff:\t0000000000000000", "NoNewPrivs:\t1");
-            assertThat(rootMount.split(" ")[3].split(",")).as("%s root mount %s", container, rootMount).contains("ro");
+            Hardening.assertHardened(podman, container);
         }
     }
 
@@ -163,8 +153,8 @@ class ContainersIT {
     }
 
     /**
-     * SIGTERM while the requests wait for the rest of their bodies, then the rest once the service has begun its
-     * graceful shutdown (or has exited): a service that dropped them closes their connections without an answer.
+     * SIGTERM while the requests wait for their bodies, then the bodies once the service has begun its graceful
+     * shutdown (or has exited): a service that dropped them closes their connections without an answer.
      */
     private static List<Http.Response> finishAfterSigterm(String container, List<SlowRequest> inFlight) {
         podman.signal(container, "TERM");

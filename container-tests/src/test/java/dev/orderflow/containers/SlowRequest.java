@@ -1,49 +1,54 @@
 package dev.orderflow.containers;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 
 /**
- * A POST whose body arrives in two parts: after the first, the server has the request and is waiting for the rest,
- * so the request is in flight for as long as the test wants, on any machine, with no timing guess.
+ * A POST held in flight for as long as the test wants, on any machine, with no timing guess: it announces its body
+ * with {@code Expect: 100-continue} and sends it only later. The server's "100 Continue" is its word that it has taken
+ * the request and is waiting for the body; until then, bytes in a socket buffer are not a request to it yet.
  */
 final class SlowRequest implements AutoCloseable {
 
-    private final Socket socket;
-    private final byte[] rest;
+    private static final String CONTINUE = "HTTP/1.1 100 Continue";
 
-    private SlowRequest(Socket socket, byte[] rest) {
+    private final Socket socket;
+    private final byte[] body;
+
+    private SlowRequest(Socket socket, byte[] body) {
         this.socket = socket;
-        this.rest = rest;
+        this.body = body;
     }
 
+    /** Sends the request's head and returns once the server has answered 100 Continue. */
     static SlowRequest begin(int port, String path, String json) {
         byte[] body = json.getBytes(StandardCharsets.UTF_8);
-        int half = body.length / 2;
         try {
             Socket socket = new Socket("127.0.0.1", port);
             socket.setSoTimeout(30_000);
             OutputStream out = socket.getOutputStream();
             out.write(("POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1:" + port + "\r\nContent-Type: application/json\r\n"
-                    + "Content-Length: " + body.length + "\r\nConnection: close\r\n\r\n")
+                    + "Content-Length: " + body.length + "\r\nExpect: 100-continue\r\nConnection: close\r\n\r\n")
                     .getBytes(StandardCharsets.US_ASCII));
-            out.write(body, 0, half);
             out.flush();
-            byte[] rest = new byte[body.length - half];
-            System.arraycopy(body, half, rest, 0, rest.length);
-            return new SlowRequest(socket, rest);
+            String interim = readHead(socket.getInputStream());
+            if (!interim.startsWith(CONTINUE)) {
+                throw new IllegalStateException("expected " + CONTINUE + ", got: " + interim);
+            }
+            return new SlowRequest(socket, body);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /** Sends the rest of the body and reads the whole answer (the server closes the connection after it). */
+    /** Sends the body and reads the whole answer (the server closes the connection after it). */
     Http.Response finish() {
         try {
-            socket.getOutputStream().write(rest);
+            socket.getOutputStream().write(body);
             socket.getOutputStream().flush();
             String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (answer.isEmpty()) {
@@ -55,6 +60,18 @@ final class SlowRequest implements AutoCloseable {
         } catch (IOException e) {
             return new Http.Response(-1, "connection failed: " + e);
         }
+    }
+
+    private static String readHead(InputStream in) throws IOException {
+        StringBuilder head = new StringBuilder();
+        while (head.length() < 4 || !head.substring(head.length() - 4).equals("\r\n\r\n")) {
+            int next = in.read();
+            if (next < 0) {
+                break;
+            }
+            head.append((char) next);
+        }
+        return head.toString();
     }
 
     @Override
