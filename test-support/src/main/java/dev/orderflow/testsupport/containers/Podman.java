@@ -154,13 +154,25 @@ public final class Podman implements AutoCloseable {
 
     /**
      * {@code podman kube play} of a manifest (Deployments, Pods, ConfigMaps, Services as podman supports them) on a
-     * network of this run; {@link #close()} takes it down again.
+     * network of this run; {@link #close()} takes it down again. Names in the manifest are the caller's: make them
+     * unique ({@link #uniqueName}) when runs may overlap.
+     *
+     * @return the ids of the containers it started (not the pods' infra containers)
      */
-    public String kubePlay(Path manifest, String network) {
+    public List<String> kubePlay(Path manifest, String network) {
         synchronized (this) {
             kubeManifests.add(manifest);
         }
-        return run("kube", "play", "--network", network, manifest.toString());
+        List<String> started = new ArrayList<>();
+        boolean containerSection = false;
+        for (String line : run("kube", "play", "--network", network, manifest.toString()).lines().toList()) {
+            if (line.endsWith(":")) {
+                containerSection = line.startsWith("Container");
+            } else if (containerSection && line.strip().matches("[0-9a-f]{64}")) {
+                started.add(line.strip());
+            }
+        }
+        return started;
     }
 
     /** Any podman command, for what the methods above do not cover; fails unless it exits 0. */
