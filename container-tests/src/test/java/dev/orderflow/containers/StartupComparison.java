@@ -18,11 +18,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * Time to ready of the service images with and without their CDS archive, side by side: the two variants take turns
  * against the same DynamoDB Local, so both share whatever else the machine does. Each start is a new container,
  * timed from {@code podman run} to the first 200 from the readiness probe. Then RSS, idle and after 200 orders, and
- * the image sizes. Not a test: run it by hand (docs/performance.md), after ./build-images.sh:
- * <pre>
- * ./mvnw -q -pl container-tests exec:java -Dexec.classpathScope=test \
- *     -Dexec.mainClass=dev.orderflow.containers.StartupComparison -Dexec.args=5
- * </pre>
+ * the image sizes. Not a test: run by hand after ./build-images.sh, with the command in docs/performance.md
+ * ("Container images").
  */
 public final class StartupComparison {
 
