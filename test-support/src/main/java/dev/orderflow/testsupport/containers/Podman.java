@@ -14,10 +14,11 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
- * podman driven from tests: containers, networks and {@code podman kube play} manifests with names unique to this
- * JVM, labelled with its process id, and removed by {@link #close()}, by a shutdown hook when the JVM is stopped,
- * or, after a JVM was killed outright, by the next instance on this machine (which removes only what a dead
- * process left). Parallel runs never see each other's names. Every call uses the repository's containers.conf.
+ * podman driven from tests: containers and networks with names unique to this JVM and labelled with its process id,
+ * and {@code podman kube play} manifests. All are removed by {@link #close()} or by a shutdown hook when the JVM is
+ * stopped; containers and networks that a JVM killed outright left behind are removed by the next instance on this
+ * machine (only those whose owner process is gone). Parallel runs never see each other's names. Every call uses the
+ * repository's containers.conf.
  */
 public final class Podman implements AutoCloseable {
 
