@@ -1,0 +1,106 @@
+#!/usr/bin/env bash
+# Builds the three images: orderflow-gateway, orderflow-processor and orderflow-dynamodb-local (tag "dev" unless
+# --tag says otherwise), with Docker where a Docker engine answers, otherwise with podman (docs/containers.md).
+#
+#   ./build-images.sh                 builds the jars first if they are missing, then the images
+#   ./build-images.sh --no-maven      never calls Maven (for a Maven build that already made the jars); also
+#                                     ORDERFLOW_IMAGES_NO_MAVEN=true
+#   ./build-images.sh --refresh-base  takes a new Debian base and JRE (security updates) instead of the cached ones
+#   ./build-images.sh --tag 1.2.0     another tag
+#
+# Environment: CONTAINER_ENGINE=docker|podman to choose; CONTAINERS_CONF (podman) defaults to containers/containers.conf.
+set -euo pipefail
+cd "$(dirname "$0")"
+
+tag=dev
+no_maven=${ORDERFLOW_IMAGES_NO_MAVEN:-false}
+refresh_base=false
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --no-maven) no_maven=true ;;
+    --refresh-base) refresh_base=true ;;
+    --tag) tag=$2; shift ;;
+    *) echo "unknown option $1 (see the head of $0)" >&2; exit 2 ;;
+  esac
+  shift
+done
+
+if [ -n "${CONTAINER_ENGINE:-}" ]; then
+  engine=$CONTAINER_ENGINE
+elif command -v docker >/dev/null && docker info >/dev/null 2>&1; then
+  engine=docker
+elif command -v podman >/dev/null; then
+  engine=podman
+else
+  echo "neither a Docker engine nor podman is available (apt-get install podman runc debootstrap)" >&2
+  exit 1
+fi
+if [ "$engine" = podman ]; then
+  export CONTAINERS_CONF=${CONTAINERS_CONF:-$PWD/containers/containers.conf}
+fi
+echo "building images with $engine"
+
+jars=(bootstrap-gateway/target/orderflow-gateway.jar bootstrap-processor/target/orderflow-processor.jar)
+dynamodb_local_libs=containers/dynamodb-local/target/lib
+missing=false
+for jar in "${jars[@]}"; do [ -f "$jar" ] || missing=true; done
+[ -d "$dynamodb_local_libs" ] || missing=true
+if [ "$missing" = true ]; then
+  if [ "$no_maven" = true ]; then
+    echo "the jars or $dynamodb_local_libs are missing and --no-maven was given: run ./mvnw package first" >&2
+    exit 1
+  fi
+  ./mvnw -B -ntp -q -pl bootstrap-gateway,bootstrap-processor,containers/dynamodb-local -am package -DskipTests
+fi
+
+# The base: the digest pinned in containers/jre/Dockerfile where a registry provides it, otherwise a bookworm made
+# with debootstrap and kept as debian:bookworm-slim for the next build.
+pinned=$(sed -n 's/^ARG DEBIAN_IMAGE=//p' containers/jre/Dockerfile)
+local_base=debian:bookworm-slim
+base_args=()
+if [ "$refresh_base" = false ] && "$engine" image inspect "$pinned" >/dev/null 2>&1; then
+  echo "base: $pinned (cached)"
+elif "$engine" pull -q "$pinned" >/dev/null 2>&1; then
+  echo "base: $pinned (pulled)"
+else
+  if [ "$refresh_base" = true ] || ! "$engine" image inspect "$local_base" >/dev/null 2>&1; then
+    echo "base: no registry provides $pinned; making $local_base with debootstrap"
+    command -v debootstrap >/dev/null || { echo "debootstrap is missing (apt-get install debootstrap)" >&2; exit 1; }
+    rootfs=$(mktemp -d)
+    trap 'rm -rf "$rootfs"' EXIT
+    debootstrap --variant=minbase bookworm "$rootfs" http://deb.debian.org/debian >/dev/null
+    tar -C "$rootfs" -c . | "$engine" import - "$local_base" >/dev/null
+    rm -rf "$rootfs"
+  else
+    echo "base: $local_base (made earlier with debootstrap)"
+  fi
+  base_args=(--build-arg "DEBIAN_IMAGE=$local_base")
+fi
+
+build=("$engine" build)
+if [ "$engine" = podman ]; then
+  # apt inside the JRE build needs the network; podman's default network namespace for builds may have none.
+  build+=(--network host)
+fi
+jre_build=("${build[@]}")
+[ "$refresh_base" = true ] && jre_build+=(--no-cache)
+"${jre_build[@]}" -q "${base_args[@]}" -t "orderflow-jre:$tag" containers/jre >/dev/null
+echo "built orderflow-jre:$tag"
+
+version=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -n 1)
+revision=$(git rev-parse HEAD 2>/dev/null || echo unknown)
+source=${IMAGE_SOURCE:-$(git remote get-url origin 2>/dev/null || echo unknown)}
+labels=(--label "org.opencontainers.image.version=$version" --label "org.opencontainers.image.revision=$revision"
+        --label "org.opencontainers.image.source=$source" --build-arg "JRE_IMAGE=orderflow-jre:$tag")
+
+service() {
+  local name=$1 http_port=$2 management_port=$3
+  "${build[@]}" -q -f containers/service/Dockerfile "${labels[@]}" --build-arg "SERVICE=$name" \
+      --build-arg "HTTP_PORT=$http_port" --build-arg "MANAGEMENT_PORT=$management_port" \
+      -t "orderflow-$name:$tag" . >/dev/null
+  echo "built orderflow-$name:$tag"
+}
+service gateway 8000 9000
+service processor 8001 9001
+"${build[@]}" -q -f containers/dynamodb-local/Dockerfile "${labels[@]}" -t "orderflow-dynamodb-local:$tag" . >/dev/null
+echo "built orderflow-dynamodb-local:$tag"
