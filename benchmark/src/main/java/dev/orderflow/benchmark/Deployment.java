@@ -16,8 +16,8 @@ import java.util.List;
 import java.util.Map;
 
 /** The services of one mode, started from their jars with production settings against a DynamoDB Local. */
-record Deployment(Mode mode, ServiceProcess gateway, ServiceProcess processor, URI gatewayUri, URI inventoryUri)
-        implements AutoCloseable {
+record Deployment(Mode mode, ServiceProcess gateway, ServiceProcess processor, URI gatewayUri, URI inventoryUri,
+                  URI gatewayManagement, URI processorManagement) implements AutoCloseable {
 
     private static final Duration START_TIMEOUT = Duration.ofSeconds(90);
 
@@ -28,14 +28,14 @@ record Deployment(Mode mode, ServiceProcess gateway, ServiceProcess processor, U
         Map<String, String> common = Map.of("DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString(),
                 "AWS_REGION", "us-east-1", "ORDERFLOW_DYNAMODB_CREATE_TABLES", "true");
         ServiceProcess processor = null;
+        int processorManagement = FreePorts.next();
         if (mode == Mode.SPLIT) {
             Map<String, String> environment = new HashMap<>(common);
             environment.put("SERVER_PORT", Integer.toString(processorPort));
-            int management = FreePorts.next();
-            environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(management));
+            environment.put("MANAGEMENT_SERVER_PORT", Integer.toString(processorManagement));
             processor = new ServiceProcess(name + "-processor",
-                    root.resolve("bootstrap-processor/target/orderflow-processor.jar"), environment, logs, management)
-                    .withExtraJvmFlags(extraJvmFlags).start(START_TIMEOUT);
+                    root.resolve("bootstrap-processor/target/orderflow-processor.jar"), environment, logs,
+                    processorManagement).withExtraJvmFlags(extraJvmFlags).start(START_TIMEOUT);
         }
         Map<String, String> environment = new HashMap<>(common);
         environment.put("SERVER_PORT", Integer.toString(gatewayPort));
@@ -48,7 +48,8 @@ record Deployment(Mode mode, ServiceProcess gateway, ServiceProcess processor, U
                 .withExtraJvmFlags(extraJvmFlags).start(START_TIMEOUT);
         URI gatewayUri = URI.create("http://localhost:" + gatewayPort);
         return new Deployment(mode, gateway, processor, gatewayUri,
-                mode == Mode.SPLIT ? URI.create("http://localhost:" + processorPort) : gatewayUri);
+                mode == Mode.SPLIT ? URI.create("http://localhost:" + processorPort) : gatewayUri,
+                URI.create("http://localhost:" + management), URI.create("http://localhost:" + processorManagement));
     }
 
     /** Space-separated JVM flags from a system property; none when it is unset or blank. */

@@ -11,13 +11,14 @@ import org.springframework.http.HttpMethod;
  * (AdmissionControlFilter; the values: ADR 0018).
  */
 @ConfigurationProperties("orderflow.admission")
-public record AdmissionProperties(int initialLimit, int minLimit, int maxLimit, int maxQueue, Duration maxWait) {
+public record AdmissionProperties(int initialLimit, int minLimit, int maxLimit, int maxQueue, Duration maxWait,
+                                  Duration latencyTarget) {
 
     /** A filter that admits POST requests to these paths, and lets every other request through. */
     public AdmissionControlFilter filterFor(Set<String> postPaths, ProblemWriter problems, MeterRegistry meters) {
         return new AdmissionControlFilter(
                 request -> request.getMethod() == HttpMethod.POST && postPaths.contains(request.getPath().value()),
-                new AdmissionControlFilter.Settings(initialLimit, minLimit, maxLimit, maxQueue, maxWait),
+                new AdmissionControlFilter.Settings(initialLimit, minLimit, maxLimit, maxQueue, maxWait, latencyTarget),
                 problems, meters);
     }
 }

@@ -1,7 +1,7 @@
 package dev.orderflow.platform.web;
 
 import com.netflix.concurrency.limits.Limiter;
-import com.netflix.concurrency.limits.limit.VegasLimit;
+import com.netflix.concurrency.limits.limit.AIMDLimit;
 import com.netflix.concurrency.limits.limiter.SimpleLimiter;
 import dev.orderflow.platform.http.ProblemType;
 import io.micrometer.core.instrument.Counter;
@@ -13,12 +13,14 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Predicate;
 import org.springframework.core.Ordered;
+import org.springframework.http.HttpStatusCode;
 import org.springframework.http.server.reactive.ServerHttpRequest;
 import org.springframework.web.server.ServerWebExchange;
 import org.springframework.web.server.WebFilter;
@@ -28,13 +30,14 @@ import reactor.core.publisher.Sinks;
 
 /**
  * Admission control for the requests that do a service's work (placing or reserving an order). At most a limit of
- * them run at once, and the limit follows their measured latency: Netflix concurrency-limits' Vegas estimates how
- * many requests are queueing somewhere downstream (CPU, connection pools, DynamoDB) from how far their latency has
- * risen above the lowest seen, and lowers the limit when that queue grows, as it does when DynamoDB throttles or the
- * machine saturates; it raises it again when latency falls. Beyond the limit a request waits its turn in a FIFO
- * queue. A request that would not get its turn within the longest wait allowed, by what the queue and the recent
- * latency predict, is refused at once; one whose wait runs out anyway is refused then. Refused means {@code 503
- * overloaded} with {@code Retry-After}, before any of its work starts, so sending it again is always safe. ADR 0018.
+ * them run at once, and the limit follows their measured latency (Netflix concurrency-limits' AIMD): each request that
+ * finishes within the latency target, while the limit is in use, raises it by one; one that takes longer, or that could
+ * not be served in full (a 503 from below: throttled or unavailable; a 202: stored but not decided), cuts it by a
+ * tenth. So a slowing or throttling dependency shrinks what is let in, and recovery grows it back. Beyond the limit a
+ * request waits its turn in a FIFO queue. A request that would not get its turn within the longest wait allowed, by
+ * what the queue and the recent latency predict, is refused at once; one whose wait runs out anyway is refused then.
+ * Refused means {@code 503 overloaded} with {@code Retry-After}, before any of its work starts, so sending it again is
+ * always safe. Why AIMD and these values: ADR 0018.
  */
 public class AdmissionControlFilter implements WebFilter, Ordered {
 
@@ -48,14 +51,19 @@ public class AdmissionControlFilter implements WebFilter, Ordered {
      * @param maxLimit     nor above this
      * @param maxQueue     requests waiting at most; one more is refused at once
      * @param maxWait      how long a request may wait for its turn
+     * @param latencyTarget how long a request may take once admitted before the limit is cut
      */
-    public record Settings(int initialLimit, int minLimit, int maxLimit, int maxQueue, Duration maxWait) {
+    public record Settings(int initialLimit, int minLimit, int maxLimit, int maxQueue, Duration maxWait,
+                           Duration latencyTarget) {
         public Settings {
             if (minLimit < 1 || initialLimit < minLimit || maxLimit < initialLimit) {
                 throw new IllegalArgumentException("need 1 <= minLimit <= initialLimit <= maxLimit");
             }
             if (maxQueue < 0 || maxWait == null || maxWait.isNegative()) {
                 throw new IllegalArgumentException("need maxQueue >= 0 and maxWait >= 0");
+            }
+            if (latencyTarget == null || latencyTarget.isNegative() || latencyTarget.isZero()) {
+                throw new IllegalArgumentException("need a positive latencyTarget");
             }
         }
     }
@@ -78,10 +86,12 @@ public class AdmissionControlFilter implements WebFilter, Ordered {
         this.problems = problems;
         this.limiter = SimpleLimiter.newBuilder()
                 .named("admission")
-                .limit(new FlooredLimit(VegasLimit.newBuilder()
+                .limit(AIMDLimit.newBuilder()
                         .initialLimit(settings.initialLimit())
-                        .maxConcurrency(settings.maxLimit())
-                        .build(), settings.minLimit()))
+                        .minLimit(settings.minLimit())
+                        .maxLimit(settings.maxLimit())
+                        .timeout(settings.latencyTarget().toNanos(), TimeUnit.NANOSECONDS)
+                        .build())
                 .build();
         Gauge.builder("orderflow.admission.limit", limiter, SimpleLimiter::getLimit)
                 .description("Requests admitted at once, as the adaptive limit stands").register(meters);
@@ -115,7 +125,7 @@ public class AdmissionControlFilter implements WebFilter, Ordered {
         return admission()
                 .flatMap(listener -> {
                     long admitted = System.nanoTime();
-                    return chain.filter(exchange).doFinally(signal -> release(listener, admitted));
+                    return chain.filter(exchange).doFinally(signal -> release(listener, admitted, exchange));
                 })
                 .onErrorResume(Overloaded.class, overloaded -> {
                     rejected.get(overloaded.reason).increment();
@@ -126,13 +136,19 @@ public class AdmissionControlFilter implements WebFilter, Ordered {
     }
 
     /**
-     * Every finished request is a latency sample, its answer whatever it was: a request that failed fast teaches
-     * the limit little, but one that took long because a dependency slowed down is exactly what it must learn.
+     * Every finished request is a latency sample. One that could not be served in full counts as dropped, whatever
+     * its latency: a 503 from below (the store throttled or is down) or a 202 (stored, but its decision timed out) says
+     * the dependencies cannot take more right now.
      */
-    private void release(Limiter.Listener listener, long admitted) {
+    private void release(Limiter.Listener listener, long admitted, ServerWebExchange exchange) {
         long took = System.nanoTime() - admitted;
         averageNanos.updateAndGet(average -> average == 0 ? took : average + (took - average) / 8);
-        listener.onSuccess();
+        HttpStatusCode status = exchange.getResponse().getStatusCode();
+        if (status != null && (status.value() == 503 || status.value() == 202)) {
+            listener.onDropped();
+        } else {
+            listener.onSuccess();
+        }
         admitWaiting();
     }
 
