@@ -36,13 +36,9 @@ class KubernetesFixtureIT {
     @BeforeAll
     void backfillTheFixtureAndServeIt() throws IOException {
         Path promtool = PrometheusTools.promtool();
+        PrometheusServer.emptyDirectory(WORK);
         Path fixture = KubernetesFixture.write(WORK.resolve("fixture.om"));
         Path data = WORK.resolve("data");
-        if (Files.exists(data)) {
-            try (var files = Files.walk(data)) {
-                files.sorted(java.util.Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
-            }
-        }
         PrometheusTools.Result backfill = PrometheusTools.run(WORK, Duration.ofMinutes(2), promtool, "tsdb",
                 "create-blocks-from", "openmetrics", fixture.toAbsolutePath().toString(),
                 data.toAbsolutePath().toString());

@@ -67,7 +67,7 @@ class LiveObservabilityIT {
     @BeforeAll
     void runTheSystemUnderLoadWhilePrometheusScrapesIt() throws IOException {
         PrometheusTools.prometheus();
-        Files.createDirectories(WORK);
+        PrometheusServer.emptyDirectory(WORK);
         dynamoDb = DynamoDbLocal.start();
         int processorPort = FreePorts.next();
         int processorManagementPort = FreePorts.next();
@@ -348,7 +348,8 @@ class LiveObservabilityIT {
     }
 
     private static double maxOf(PanelResult panel) {
-        return panel.series().stream().mapToDouble(Series::max).max().orElse(Double.NaN);
+        return panel.series().stream().mapToDouble(Series::max).max()
+                .orElseThrow(() -> new AssertionError(panel.panel().title() + " returned no series"));
     }
 
     private static boolean falls(Series series) {
