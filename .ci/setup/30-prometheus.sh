@@ -13,4 +13,4 @@ fi
 if command -v systemctl >/dev/null && systemctl is-active --quiet prometheus 2>/dev/null; then
   systemctl disable --now prometheus >/dev/null 2>&1 || true
 fi
-prometheus --version 2>&1 | head -1
+prometheus --version 2>&1 | sed -n 1p
