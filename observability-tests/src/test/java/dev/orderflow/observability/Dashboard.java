@@ -101,9 +101,9 @@ final class Dashboard {
                 targets.add(new Target(target.path("refId").asText(), target.path("expr").asText(),
                         target.path("legendFormat").asText()));
             }
+            String unit = panel.path("fieldConfig").path("defaults").path("unit").asText();
             panels.add(new Panel(panel.path("id").asInt(), panel.path("type").asText(), panel.path("title").asText(),
-                    panel.path("description").asText(), panel.path("fieldConfig").path("defaults").path("unit").asText(),
-                    panel.path("datasource").path("uid").asText(), targets));
+                    panel.path("description").asText(), unit, panel.path("datasource").path("uid").asText(), targets));
         }
         return panels;
     }

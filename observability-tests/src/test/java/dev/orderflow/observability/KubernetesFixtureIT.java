@@ -115,8 +115,8 @@ class KubernetesFixtureIT {
     }
 
     private static double max(PanelResult panel, String legend) {
-        return panel.targets().stream().flatMap(target -> target.series().stream()
-                        .filter(series -> PanelQueries.legend(target.target().legend(), series.labels()).equals(legend)))
+        return panel.targets().stream().flatMap(target -> target.series().stream().filter(series ->
+                        PanelQueries.legend(target.target().legend(), series.labels()).equals(legend)))
                 .mapToDouble(Series::max).max().orElseThrow(() -> new AssertionError(
                         panel.panel().title() + " has no series " + legend));
     }

@@ -77,7 +77,9 @@ class LiveObservabilityIT {
         Map<String, String> common = Map.of("DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString(),
                 "AWS_REGION", "us-east-1", "ORDERFLOW_DYNAMODB_CREATE_TABLES", "true",
                 // DynamoDB Local on a shared machine answers in tens of milliseconds, not a few: the production
-                // budgets would turn that into errors this run is not about (as in e2e-tests' OrderflowSystem).
+                // budgets would turn that into errors this run is not about. The services' dynamodb-local profile
+                // sizes them where it exists; the explicit budgets hold where it does not.
+                "SPRING_PROFILES_ACTIVE", "dynamodb-local",
                 "ORDERFLOW_DYNAMODB_APICALLTIMEOUT", "10s", "ORDERFLOW_DYNAMODB_APICALLATTEMPTTIMEOUT", "5s");
         Map<String, String> processorEnvironment = new HashMap<>(common);
         processorEnvironment.put("SERVER_PORT", Integer.toString(processorPort));
@@ -152,12 +154,15 @@ class LiveObservabilityIT {
 
     private static void stock(URI processor) {
         HttpClient http = HttpClient.newHttpClient();
-        for (String[] product : new String[][] {{OrderTraffic.PRODUCT, "1000000"}, {OrderTraffic.SCARCE_PRODUCT, "5"}}) {
-            String body = "{\"stock\":%s,\"price\":9.99,\"name\":\"%s\"}".formatted(product[1], product[0]);
+        Map<String, Integer> stock = Map.of(OrderTraffic.PRODUCT, 1_000_000, OrderTraffic.SCARCE_PRODUCT, 5);
+        for (Map.Entry<String, Integer> product : stock.entrySet()) {
+            String body = "{\"stock\":%d,\"price\":9.99,\"name\":\"%s\"}".formatted(product.getValue(),
+                    product.getKey());
             try {
                 HttpResponse<String> response = http.send(HttpRequest.newBuilder(
-                                processor.resolve("/inventory/" + product[0])).header("Content-Type", "application/json")
-                        .PUT(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                                processor.resolve("/inventory/" + product.getKey()))
+                        .header("Content-Type", "application/json").PUT(HttpRequest.BodyPublishers.ofString(body))
+                        .build(), HttpResponse.BodyHandlers.ofString());
                 assertThat(response.statusCode()).as(response.body()).isEqualTo(200);
             } catch (IOException e) {
                 throw new IllegalStateException(e);
@@ -173,8 +178,8 @@ class LiveObservabilityIT {
         Instant deadline = Instant.now().plusSeconds(60);
         while (Instant.now().isBefore(deadline)) {
             String metrics = scrape(gatewayManagementPort, "text/plain");
-            if (sample(metrics, "orderflow_recovery_pending{") == 0
-                    && sample(metrics, "orderflow_orders_total{application=\"order-gateway\",outcome=\"recovered_confirmed\"}") > 0) {
+            if (sample(metrics, "orderflow_recovery_pending{") == 0 && sample(metrics,
+                    "orderflow_orders_total{application=\"order-gateway\",outcome=\"recovered_confirmed\"}") > 0) {
                 return;
             }
             PrometheusServer.sleep(Duration.ofSeconds(1));

@@ -123,7 +123,8 @@ final class PrometheusServer implements AutoCloseable {
         List<Series> series = new ArrayList<>();
         for (JsonNode item : result) {
             Map<String, String> labels = new LinkedHashMap<>();
-            item.path("metric").fields().forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
+            item.path("metric").fields()
+                    .forEachRemaining(label -> labels.put(label.getKey(), label.getValue().asText()));
             JsonNode samples = item.path("values");
             double[] times = new double[samples.size()];
             double[] values = new double[samples.size()];

@@ -12,8 +12,9 @@ import java.util.regex.Pattern;
 final class SeriesValues {
 
     /** {@code a}, {@code axn}, {@code a+bxn}, {@code a-bxn}; {@code _} and {@code _xn}; {@code stale}. */
+    private static final String NUMBER = "[0-9.]+(?:[eE][+-]?[0-9]+)?";
     private static final Pattern TOKEN = Pattern.compile(
-            "(?<start>-?[0-9.]+(?:[eE][+-]?[0-9]+)?)(?:(?<sign>[+-])(?<step>[0-9.]+(?:[eE][+-]?[0-9]+)?))?(?:x(?<times>[0-9]+))?");
+            "(?<start>-?" + NUMBER + ")(?:(?<sign>[+-])(?<step>" + NUMBER + "))?(?:x(?<times>[0-9]+))?");
 
     private SeriesValues() {
     }
