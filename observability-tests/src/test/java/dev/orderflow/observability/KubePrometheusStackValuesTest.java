@@ -27,26 +27,24 @@ class KubePrometheusStackValuesTest {
 
     @Test
     void prometheusSelectsTheChartsServiceMonitorsInAnyNamespace() {
-        Map<String, Object> spec = ChartRendering.map(values, "prometheus", "prometheusSpec");
-        Map<String, Object> selector = ChartRendering.map(spec, "serviceMonitorSelector", "matchLabels");
-
-        assertThat(selector).isNotEmpty();
-        assertThat(spec.get("serviceMonitorNamespaceSelector")).isEqualTo(Map.of());
-        List<Map<String, Object>> monitors = ChartRendering.ofKind(chart, "ServiceMonitor");
-        assertThat(monitors).hasSize(2).allSatisfy(monitor -> assertThat(
-                ChartRendering.map(monitor, "metadata", "labels")).containsAllEntriesOf(selector));
+        assertSelectedInAnyNamespace("ServiceMonitor", "serviceMonitorSelector", "serviceMonitorNamespaceSelector", 2);
     }
 
     @Test
     void prometheusSelectsTheChartsRulesInAnyNamespace() {
-        Map<String, Object> spec = ChartRendering.map(values, "prometheus", "prometheusSpec");
-        Map<String, Object> selector = ChartRendering.map(spec, "ruleSelector", "matchLabels");
+        assertSelectedInAnyNamespace("PrometheusRule", "ruleSelector", "ruleNamespaceSelector",
+                RuleFiles.files().size());
+    }
 
-        assertThat(selector).isNotEmpty();
-        assertThat(spec.get("ruleNamespaceSelector")).isEqualTo(Map.of());
-        List<Map<String, Object>> rules = ChartRendering.ofKind(chart, "PrometheusRule");
-        assertThat(rules).hasSize(RuleFiles.files().size()).allSatisfy(rule -> assertThat(
-                ChartRendering.map(rule, "metadata", "labels")).containsAllEntriesOf(selector));
+    private static void assertSelectedInAnyNamespace(String kind, String selectorKey, String namespaceSelectorKey,
+                                                     int count) {
+        Map<String, Object> spec = ChartRendering.map(values, "prometheus", "prometheusSpec");
+        Map<String, Object> selector = ChartRendering.map(spec, selectorKey, "matchLabels");
+
+        assertThat(selector).as(selectorKey).isNotEmpty();
+        assertThat(spec.get(namespaceSelectorKey)).as(namespaceSelectorKey).isEqualTo(Map.of());
+        assertThat(ChartRendering.ofKind(chart, kind)).hasSize(count).allSatisfy(object -> assertThat(
+                ChartRendering.map(object, "metadata", "labels")).containsAllEntriesOf(selector));
     }
 
     @Test
