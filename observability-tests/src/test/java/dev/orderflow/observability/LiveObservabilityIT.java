@@ -37,7 +37,7 @@ import org.junit.jupiter.api.TestInstance;
  * orders, rejected ones, a processor killed long enough to open the gateway's processor breaker, and the recovery
  * step resolving the orders left pending. Then every panel of the service, dependency and JVM dashboards is run
  * through Prometheus's HTTP API with the dashboard's variables substituted, every alert expression is evaluated,
- * and the panels are rendered. About two minutes of load; the services' CPU is the budget.
+ * and the panels are rendered. About eighty seconds of load at twenty orders a second: CPU is shared.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class LiveObservabilityIT {

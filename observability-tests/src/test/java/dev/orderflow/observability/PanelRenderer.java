@@ -41,7 +41,7 @@ final class PanelRenderer {
     private static final int WIDTH = 560;
     private static final int HEIGHT = 330;
     private static final int CAPTION = 64;
-    /** More lines than this make a small chart unreadable; the ones with the highest values are kept. */
+    /** More lines than this make a small chart unreadable; see {@link #shown}. */
     private static final int MOST_SERIES = 8;
     private static final Map<String, String> AXIS = Map.of("reqps", "requests/s", "ops", "per second",
             "s", "seconds", "bytes", "MiB", "percentunit", "share", "suffix:×", "× budget rate", "short", "",
