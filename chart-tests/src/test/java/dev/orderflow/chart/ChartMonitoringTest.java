@@ -6,6 +6,7 @@ import dev.orderflow.chart.RenderedChart.Manifest;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -48,8 +49,16 @@ class ChartMonitoringTest {
     }
 
     @Test
-    void withNoRuleOrDashboardFilesSwitchingThemOnRendersNothing() {
-        RenderedChart chart = HelmChart.ofRepository().set("monitoring.prometheusRule.enabled", true)
+    void withNoRuleOrDashboardFilesSwitchingThemOnRendersNothing(@TempDir Path chartCopy) throws IOException {
+        HelmChart copy = HelmChart.copyOfRepositoryChart(chartCopy);
+        for (String files : new String[] {"files/prometheus-rules", "files/dashboards"}) {
+            try (Stream<Path> shipped = Files.list(chartCopy.resolve(files))) {
+                for (Path file : shipped.filter(file -> !file.endsWith("README.md")).toList()) {
+                    Files.delete(file);
+                }
+            }
+        }
+        RenderedChart chart = copy.set("monitoring.prometheusRule.enabled", true)
                 .set("monitoring.dashboards.enabled", true).render();
 
         assertThat(chart.ofKind("PrometheusRule")).isEmpty();
