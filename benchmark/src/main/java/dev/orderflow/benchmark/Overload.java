@@ -20,8 +20,9 @@ import java.util.UUID;
  * Admission control measured: variants of the services' settings (JVM flags, system properties included) under the
  * same overload, one after another and alternating, each alone on the machine. Side by side would not do here: a
  * variant that admits less leaves the shared cores to one that admits more, so each must have the machine to itself.
- * Each variant runs in split mode with the dynamodb-local profile on a fresh DynamoDB Local: a warm-up at 16
- * connections, then wrk at many connections; it reports throughput, goodput (2xx), shed requests and latency.
+ * Each variant runs in split mode with the dynamodb-local profile on a fresh DynamoDB Local: a warm-up with wrk at 16
+ * connections, then clients that each place orders one after another, many at once, and count every answer by status
+ * (201 confirmed at once, 202 decided later, 503 refused) with the latency of the confirmed ones.
  *
  * <pre>./mvnw -q -pl benchmark exec:java -Dbenchmark.main=dev.orderflow.benchmark.Overload \
  *     -Doverload.variants="vegas=;off=-Dorderflow.admission.min-limit=10000 ..."</pre>
@@ -53,14 +54,10 @@ public final class Overload {
                              dynamoDb, variant.getValue())) {
                     String product = "overload-" + UUID.randomUUID();
                     deployment.stock(product);
-                    Wrk wrk = new Wrk(product);
-                    wrk.run(deployment.gatewayUri(), 16, Duration.ofSeconds(15));
-                    Wrk.Result result = wrk.run(deployment.gatewayUri(), connections, step);
-                    double goodput = (result.requests() - result.non2xx()) / (double) step.toSeconds();
-                    System.out.printf("round %d %-8s %5.0f req/s, goodput %5.0f orders/s, %6d shed, p50 %6.1f ms, "
-                                    + "p99 %7.1f ms, limit at the end: gateway %s, processor %s%n", round,
-                            variant.getKey(), result.requestsPerSecond(), goodput, result.non2xx(),
-                            result.p50Millis(), result.p99Millis(), gauge(deployment.gatewayManagement()),
+                    new Wrk(product).run(deployment.gatewayUri(), 16, Duration.ofSeconds(15));
+                    ClosedLoad.Result result = ClosedLoad.run(deployment.gatewayUri(), product, connections, step);
+                    System.out.printf("round %d %-8s %s; limit at the end: gateway %s, processor %s%n", round,
+                            variant.getKey(), result, gauge(deployment.gatewayManagement()),
                             gauge(deployment.processorManagement()));
                 }
             }
