@@ -176,9 +176,22 @@ public final class Podman implements AutoCloseable {
         return started;
     }
 
+    /**
+     * {@link #kubePlay(Path, String)} with the pod also answering to {@code alias} on the network, as a Kubernetes
+     * Service's name does (podman has no Services; a pod otherwise resolves only as {@code <deployment>-pod-0}).
+     */
+    public List<String> kubePlay(Path manifest, String network, String alias) {
+        return kubePlay(manifest, network + ":alias=" + alias);
+    }
+
     /** Any podman command, for what the methods above do not cover; fails unless it exits 0. */
     public String run(String... arguments) {
         return command(COMMAND_TIMEOUT, arguments);
+    }
+
+    /** {@link #run(String...)} for commands that may take longer than two minutes, such as an image build. */
+    public String run(Duration timeout, String... arguments) {
+        return command(timeout, arguments);
     }
 
     /** Writes every container's log to the log directory and removes what this run created. Safe to call twice. */
