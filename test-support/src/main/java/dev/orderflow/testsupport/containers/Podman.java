@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,14 @@ public final class Podman implements AutoCloseable {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted");
         }
+    }
+
+    /**
+     * The label that marks what this JVM creates. A pod template carrying it (in a {@link #kubePlay} manifest) lets
+     * a later run remove the pod should this JVM be killed before its clean-up.
+     */
+    public Map.Entry<String, String> ownerLabel() {
+        return Map.entry(OWNER_LABEL, Long.toString(ProcessHandle.current().pid()));
     }
 
     /** A name no other run uses: {@code role-<pid>-<random>-<n>}, valid as a DNS name on a podman network. */
@@ -232,6 +241,15 @@ public final class Podman implements AutoCloseable {
 
     /** Resources labelled by a process that no longer exists: a killed test JVM never ran its cleanup. */
     private void removeLeftoversOfDeadRuns() {
+        // pods first: their infra containers carry no label, and podman removes a pod's containers with it
+        String podFormat = "{{.Name}} {{index .Labels \"" + OWNER_LABEL + "\"}}";
+        for (String line : quietly("pod", "ls", "--filter", "label=" + OWNER_LABEL, "--format", podFormat).lines()
+                .toList()) {
+            String[] fields = line.strip().split(" ");
+            if (fields.length == 2 && isDead(fields[1])) {
+                quietly("pod", "rm", "--force", "--time", "0", fields[0]);
+            }
+        }
         String format = "{{.Names}} {{index .Labels \"" + OWNER_LABEL + "\"}}";
         for (String line : quietly("ps", "--all", "--filter", "label=" + OWNER_LABEL, "--format", format).lines()
                 .toList()) {
