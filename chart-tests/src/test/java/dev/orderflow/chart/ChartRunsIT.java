@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderflow.chart.RenderedChart.Manifest;
 import dev.orderflow.chart.RunningChart.Workload;
-import dev.orderflow.testsupport.FreePorts;
 import dev.orderflow.testsupport.containers.Podman;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -172,8 +171,7 @@ class ChartRunsIT {
                 .as("users keep the pinned public image").startsWith("docker.io/curlimages/curl:")
                 .contains("@sha256:");
 
-        Workload test = running.play(KubePlayManifests.testPod(rendered, podman.uniqueName("helm-test"),
-                ChartImages.HELM_TEST_IMAGE, FreePorts::next), rendered);
+        Workload test = running.playTestPod(rendered, ChartImages.HELM_TEST_IMAGE);
         int exitCode = running.awaitExit(test, Duration.ofMinutes(2));
 
         String log = running.logs(test);

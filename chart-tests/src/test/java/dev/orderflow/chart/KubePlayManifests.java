@@ -17,7 +17,16 @@ final class KubePlayManifests {
 
     private static final List<String> PROBES = List.of("startupProbe", "livenessProbe", "readinessProbe");
 
-    private KubePlayManifests() {
+    private final IntSupplier freePorts;
+    private final Map.Entry<String, String> ownerLabel;
+
+    /**
+     * @param freePorts free loopback ports, to publish the container ports on
+     * @param ownerLabel the label by which a later run finds the pods of a test JVM that was killed
+     */
+    KubePlayManifests(IntSupplier freePorts, Map.Entry<String, String> ownerLabel) {
+        this.freePorts = freePorts;
+        this.ownerLabel = ownerLabel;
     }
 
     /**
@@ -42,30 +51,34 @@ final class KubePlayManifests {
     }
 
     /** A rendered Deployment, with the rendered ConfigMaps its containers' {@code envFrom} name, unchanged. */
-    static Playable deployment(Manifest deployment, RenderedChart chart, String name, IntSupplier freePorts) {
+    Playable deployment(Manifest deployment, RenderedChart chart, String name) {
         Map<String, Object> copy = deepCopy(deployment.content());
         renamed(copy, name);
-        Map<String, Object> podSpec = Manifest.asMap(new Manifest(copy).at("spec", "template", "spec"));
-        Map<Integer, Integer> hostPorts = adaptPodSpec(podSpec, name, freePorts);
+        Map<String, Object> template = Manifest.asMap(new Manifest(copy).at("spec", "template"));
+        labelled(template);
+        Map<String, Object> podSpec = Manifest.asMap(template.get("spec"));
+        Map<Integer, Integer> hostPorts = adaptPodSpec(podSpec, name);
         // podman names a Deployment's only pod <deployment>-pod-0
         return new Playable(name + "-pod-0", copy, configMapsReadBy(podSpec, chart), hostPorts);
     }
 
     /** A rendered Job's pod template, played as the Pod the Job would create. */
-    static Playable jobAsPod(Manifest job, String name, IntSupplier freePorts) {
+    Playable jobAsPod(Manifest job, String name) {
         Map<String, Object> pod = podOfJob(job);
         renamed(pod, name);
-        Map<Integer, Integer> hostPorts = adaptPodSpec(Manifest.asMap(pod.get("spec")), name, freePorts);
+        labelled(pod);
+        Map<Integer, Integer> hostPorts = adaptPodSpec(Manifest.asMap(pod.get("spec")), name);
         return new Playable(name, pod, List.of(), hostPorts);
     }
 
     /** The rendered {@code helm test} Pod in an image that can be had here. */
-    static Playable testPod(Manifest pod, String name, String image, IntSupplier freePorts) {
+    Playable testPod(Manifest pod, String name, String image) {
         Map<String, Object> copy = deepCopy(pod.content());
         renamed(copy, name);
+        labelled(copy);
         Map<String, Object> spec = Manifest.asMap(copy.get("spec"));
         inLocalImage(spec, image);
-        Map<Integer, Integer> hostPorts = adaptPodSpec(spec, name, freePorts);
+        Map<Integer, Integer> hostPorts = adaptPodSpec(spec, name);
         return new Playable(name, copy, List.of(), hostPorts);
     }
 
@@ -75,6 +88,18 @@ final class KubePlayManifests {
      */
     private static void renamed(Map<String, Object> manifest, String name) {
         Manifest.asMap(manifest.get("metadata")).put("name", name);
+    }
+
+    /**
+     * Not for podman but for the tests' clean-up: a pod of a test JVM killed before it could remove its pods is
+     * removed by the next run, which finds it by this label. Kubernetes sets no such thing; the Deployment's
+     * selector is unchanged.
+     */
+    private void labelled(Map<String, Object> podOrTemplate) {
+        Map<String, Object> metadata = Manifest.asMap(podOrTemplate.get("metadata"));
+        Map<String, Object> labels = new LinkedHashMap<>(Manifest.asMap(metadata.get("labels")));
+        labels.put(ownerLabel.getKey(), ownerLabel.getValue());
+        metadata.put("labels", labels);
     }
 
     /**
@@ -99,12 +124,11 @@ final class KubePlayManifests {
         containers(podSpec).forEach(container -> container.put("image", image));
     }
 
-    private static Map<Integer, Integer> adaptPodSpec(Map<String, Object> podSpec, String podName,
-                                                      IntSupplier freePorts) {
+    private Map<Integer, Integer> adaptPodSpec(Map<String, Object> podSpec, String podName) {
         Map<Integer, Integer> hostPorts = new LinkedHashMap<>();
         for (Map<String, Object> container : containers(podSpec)) {
             withoutProbes(container);
-            hostPorts.putAll(publishedOnLoopback(container, freePorts));
+            hostPorts.putAll(publishedOnLoopback(container));
         }
         emptyDirsOfTheirOwn(podSpec, podName);
         return hostPorts;
@@ -126,7 +150,7 @@ final class KubePlayManifests {
      * runs on this machine use these ports too: each container port is published on a free loopback port instead,
      * which the tests use as {@code kubectl port-forward} would be used. The container port stays as rendered.
      */
-    private static Map<Integer, Integer> publishedOnLoopback(Map<String, Object> container, IntSupplier freePorts) {
+    private Map<Integer, Integer> publishedOnLoopback(Map<String, Object> container) {
         Map<Integer, Integer> hostPorts = new LinkedHashMap<>();
         Object ports = container.get("ports");
         if (ports == null) {

@@ -11,7 +11,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.IntSupplier;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -25,20 +24,23 @@ class KubePlayManifestsTest {
     private static final String CONTAINER = "spec\\.containers\\[\\d+]";
 
     @Test
-    void aDeploymentLosesOnlyItsProbesAndGetsAUniqueNameLoopbackHostPortsAndEmptyDirsOfItsOwn() {
+    void aDeploymentLosesOnlyItsProbesAndGetsAUniqueNameAnOwnerLabelLoopbackHostPortsAndEmptyDirsOfItsOwn() {
         for (Manifest deployment : CHART.ofKind("Deployment")) {
-            Playable played = KubePlayManifests.deployment(deployment, CHART, "run-1", ports());
+            Playable played = manifests().deployment(deployment, CHART, "run-1");
 
             Set<String> changed = differences(deployment.content(), played.workload());
 
             String pod = "spec\\.template\\.";
             assertThat(changed).as(deployment.name()).isNotEmpty().allMatch(path -> matchesAny(path,
                     "metadata\\.name",
+                    pod + "metadata\\.labels\\.test\\.owner",
                     pod + CONTAINER + "\\.(startupProbe|livenessProbe|readinessProbe)\\..*",
                     pod + CONTAINER + "\\.ports\\[\\d+]\\.(hostIP|hostPort)",
                     pod + "spec\\.volumes\\[\\d+]\\.name",
                     pod + CONTAINER + "\\.volumeMounts\\[\\d+]\\.name"));
             assertThat(played.podName()).isEqualTo("run-1-pod-0");
+            assertThat(new Manifest(played.workload()).mapAt("spec", "template", "metadata", "labels"))
+                    .containsEntry("test.owner", "42");
             assertThat(new Manifest(played.workload()).at("spec", "template", "spec", "volumes", 0, "name"))
                     .isEqualTo("run-1-tmp");
             assertThat(new Manifest(played.workload()).at("spec", "template", "spec", "containers", 0,
@@ -50,25 +52,24 @@ class KubePlayManifestsTest {
 
     @Test
     void aDeploymentTakesTheConfigMapsItsContainersReadAsRendered() {
-        Playable gateway = KubePlayManifests.deployment(CHART.get("Deployment", "order-gateway"), CHART, "run-1",
-                ports());
-        Playable dynamoDb = KubePlayManifests.deployment(CHART.get("Deployment", "dynamodb-local"), CHART, "run-2",
-                ports());
+        Playable gateway = manifests().deployment(CHART.get("Deployment", "order-gateway"), CHART, "run-1");
+        Playable dynamoDb = manifests().deployment(CHART.get("Deployment", "dynamodb-local"), CHART, "run-2");
 
         assertThat(gateway.configMaps()).containsExactly(CHART.get("ConfigMap", "order-gateway").content());
         assertThat(dynamoDb.configMaps()).isEmpty();
     }
 
     @Test
-    void theJobsPodIsItsPodTemplateUnderAUniqueName() {
+    void theJobsPodIsItsPodTemplateUnderAUniqueNameAndAnOwnerLabel() {
         Manifest job = CHART.ofKind("Job").get(0);
-        Playable played = KubePlayManifests.jobAsPod(job, "run-3", ports());
+        Playable played = manifests().jobAsPod(job, "run-3");
         Map<String, Object> template = new LinkedHashMap<>(job.mapAt("spec", "template"));
         template.put("apiVersion", "v1");
         template.put("kind", "Pod");
 
         assertThat(differences(template, played.workload())).allMatch(path -> matchesAny(path,
                 "metadata\\.name",
+                "metadata\\.labels\\.test\\.owner",
                 "spec\\.volumes\\[\\d+]\\.name",
                 CONTAINER + "\\.volumeMounts\\[\\d+]\\.name"));
         assertThat(new Manifest(played.workload()).at("spec", "restartPolicy")).isEqualTo("Never");
@@ -78,10 +79,11 @@ class KubePlayManifestsTest {
     @Test
     void theHelmTestPodRunsItsRenderedCommandInTheLocalImage() {
         Manifest pod = CHART.ofKind("Pod").get(0);
-        Playable played = KubePlayManifests.testPod(pod, "run-4", "localhost/curl:local", ports());
+        Playable played = manifests().testPod(pod, "run-4", "localhost/curl:local");
 
         assertThat(differences(pod.content(), played.workload()))
-                .containsExactlyInAnyOrder("metadata.name", "spec.containers[0].image");
+                .containsExactlyInAnyOrder("metadata.name", "metadata.labels.test.owner",
+                        "spec.containers[0].image");
         assertThat(new Manifest(played.workload()).at("spec", "containers", 0, "image"))
                 .isEqualTo("localhost/curl:local");
     }
@@ -93,16 +95,16 @@ class KubePlayManifestsTest {
                 chart.manifests().stream().map(Manifest::content).toList());
 
         chart.ofKind("Deployment").forEach(deployment ->
-                KubePlayManifests.deployment(deployment, chart, "run-5", ports()));
-        KubePlayManifests.jobAsPod(chart.ofKind("Job").get(0), "run-6", ports());
-        KubePlayManifests.testPod(chart.ofKind("Pod").get(0), "run-7", "localhost/curl:local", ports());
+                manifests().deployment(deployment, chart, "run-5"));
+        manifests().jobAsPod(chart.ofKind("Job").get(0), "run-6");
+        manifests().testPod(chart.ofKind("Pod").get(0), "run-7", "localhost/curl:local");
 
         assertThat(chart.manifests().stream().map(Manifest::content).toList()).isEqualTo(before);
     }
 
-    private static IntSupplier ports() {
-        AtomicInteger next = new AtomicInteger(40000);
-        return next::getAndIncrement;
+    private static KubePlayManifests manifests() {
+        AtomicInteger ports = new AtomicInteger(40000);
+        return new KubePlayManifests(ports::getAndIncrement, Map.entry("test.owner", "42"));
     }
 
     private static boolean matchesAny(String path, String... patterns) {

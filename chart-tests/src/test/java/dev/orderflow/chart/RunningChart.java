@@ -45,6 +45,7 @@ final class RunningChart {
     }
 
     private final Podman podman;
+    private final KubePlayManifests manifestsForPodman;
     private final RenderedChart chart;
     private final Path manifests;
     private final String network;
@@ -54,12 +55,13 @@ final class RunningChart {
 
     private RunningChart(Podman podman, RenderedChart chart, Path manifests) {
         this.podman = podman;
+        this.manifestsForPodman = new KubePlayManifests(FreePorts::next, podman.ownerLabel());
         this.chart = chart;
         this.manifests = manifests;
         this.network = podman.createNetwork();
         for (Manifest deployment : chart.ofKind("Deployment")) {
-            Playable playable = KubePlayManifests.deployment(deployment, chart, podman.uniqueName(deployment.name()),
-                    FreePorts::next);
+            Playable playable = manifestsForPodman.deployment(deployment, chart,
+                    podman.uniqueName(deployment.name()));
             String service = serviceSelecting(deployment).name();
             podman.kubePlay(write(playable), network, service);
             deployments.put(deployment.name(), workload(deployment.name(), playable,
@@ -70,8 +72,7 @@ final class RunningChart {
         if (jobs.size() != 1) {
             throw new AssertionError("expected one Job (the table bootstrap), rendered: " + chart.kindsAndNames());
         }
-        Playable jobPod = KubePlayManifests.jobAsPod(jobs.get(0), podman.uniqueName("create-tables"),
-                FreePorts::next);
+        Playable jobPod = manifestsForPodman.jobAsPod(jobs.get(0), podman.uniqueName("create-tables"));
         podman.kubePlay(write(jobPod), network);
         this.job = workload(jobs.get(0).name(), jobPod, jobs.get(0).at("spec", "template", "spec"));
         played.add(job);
@@ -150,8 +151,12 @@ final class RunningChart {
         return podman.awaitExit(workload.containerName(), timeout);
     }
 
-    /** Plays a Pod of the chart's (restartPolicy Never) on the network, once the rest runs, as {@code helm test}. */
-    Workload play(Playable pod, Manifest rendered) {
+    /**
+     * Plays the chart's {@code helm test} Pod (restartPolicy Never) on the network, in {@code image}, once the rest
+     * runs.
+     */
+    Workload playTestPod(Manifest rendered, String image) {
+        Playable pod = manifestsForPodman.testPod(rendered, podman.uniqueName("helm-test"), image);
         podman.kubePlay(write(pod), network);
         Workload workload = workload(rendered.name(), pod, rendered.at("spec"));
         played.add(workload);
