@@ -258,12 +258,13 @@ public final class Podman implements AutoCloseable {
                 quietly("rm", "--force", "--time", "0", fields[0]);
             }
         }
-        String networkFormat = "{{.Name}} {{index .Labels \"" + OWNER_LABEL + "\"}}";
-        for (String line : quietly("network", "ls", "--filter", "label=" + OWNER_LABEL, "--format", networkFormat)
-                .lines().toList()) {
-            String[] fields = line.strip().split(" ");
-            if (fields.length == 2 && isDead(fields[1])) {
-                quietly("network", "rm", "--force", fields[0]);
+        // podman 4.3's `network ls` prints labels as text (its template cannot index them); `network inspect` can
+        for (String network : quietly("network", "ls", "--filter", "label=" + OWNER_LABEL, "--format", "{{.Name}}")
+                .lines().map(String::strip).filter(name -> !name.isEmpty()).toList()) {
+            String owner = quietly("network", "inspect", "--format", "{{index .Labels \"" + OWNER_LABEL + "\"}}",
+                    network).strip();
+            if (isDead(owner)) {
+                quietly("network", "rm", "--force", network);
             }
         }
     }
