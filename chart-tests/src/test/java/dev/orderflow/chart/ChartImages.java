@@ -50,8 +50,9 @@ final class ChartImages {
     private static void buildHelmTestImage(Podman podman) {
         String pinned = pinnedDebianBase();
         String base = exists(podman, pinned) ? pinned : DEBOOTSTRAP_BASE;
-        podman.run(HELM_TEST_IMAGE_BUILD, "build", "--quiet", "--network", "host", "--build-arg", "DEBIAN_IMAGE=" + base,
-                "--tag", HELM_TEST_IMAGE, HELM_TEST_IMAGE_CONTEXT.toAbsolutePath().toString());
+        podman.run(HELM_TEST_IMAGE_BUILD, "build", "--quiet", "--network", "host",
+                "--build-arg", "DEBIAN_IMAGE=" + base, "--tag", HELM_TEST_IMAGE,
+                HELM_TEST_IMAGE_CONTEXT.toAbsolutePath().toString());
     }
 
     private static boolean exists(Podman podman, String image) {

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.function.IntSupplier;
 
 /**
- * The chart's rendered workloads as podman 4.3's {@code kube play} can run them. Podman plays Deployments (one pod
- * each), Pods and ConfigMaps: image, args, command, env, envFrom, container ports, securityContext, resource limits
- * and emptyDir volumes. Each method below changes one thing that podman cannot express the way Kubernetes does, and
+ * The chart's rendered workloads as podman 4.3's {@code kube play} can run them. Podman plays Deployments (a pod per
+ * replica), Pods and ConfigMaps: image, args, command, env, envFrom, container ports, securityContext, resource
+ * limits and emptyDir volumes. Each method below changes one thing that podman cannot express the way Kubernetes does, and
  * says why; everything else is passed on as rendered ({@code KubePlayManifestsTest} holds the changes to this list).
  */
 final class KubePlayManifests {
@@ -52,6 +52,11 @@ final class KubePlayManifests {
 
     /** A rendered Deployment, with the rendered ConfigMaps its containers' {@code envFrom} name, unchanged. */
     Playable deployment(Manifest deployment, RenderedChart chart, String name) {
+        if (!Integer.valueOf(1).equals(deployment.at("spec", "replicas"))) {
+            // podman would play a pod per replica, all on the same host ports, and a network alias balances nothing
+            throw new AssertionError(deployment.name() + " asks for " + deployment.at("spec", "replicas")
+                    + " replicas; the run plays one pod per Deployment, as values-dev.yaml asks");
+        }
         Map<String, Object> copy = deepCopy(deployment.content());
         renamed(copy, name);
         Map<String, Object> template = Manifest.asMap(new Manifest(copy).at("spec", "template"));

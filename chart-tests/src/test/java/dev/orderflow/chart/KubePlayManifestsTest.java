@@ -1,6 +1,7 @@
 package dev.orderflow.chart;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.orderflow.chart.KubePlayManifests.Playable;
 import dev.orderflow.chart.RenderedChart.Manifest;
@@ -48,6 +49,15 @@ class KubePlayManifestsTest {
             assertThat(played.hostPorts()).isNotEmpty().allSatisfy((containerPort, hostPort) ->
                     assertThat(hostPort).isBetween(40000, 40100));
         }
+    }
+
+    @Test
+    void aDeploymentOfMoreThanOneReplicaIsRefused() {
+        RenderedChart twoGateways = HelmChart.ofRepository().withValues("values-dev.yaml")
+                .set("gateway.replicaCount", 2).render();
+
+        assertThatThrownBy(() -> manifests().deployment(twoGateways.get("Deployment", "order-gateway"), twoGateways,
+                "run-8")).isInstanceOf(AssertionError.class).hasMessageContaining("asks for 2 replicas");
     }
 
     @Test

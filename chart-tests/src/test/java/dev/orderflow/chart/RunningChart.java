@@ -99,10 +99,6 @@ final class RunningChart {
         return job;
     }
 
-    String network() {
-        return network;
-    }
-
     /** The rendered Service whose selector picks the Deployment's pods: the name it answers to on the network. */
     Manifest serviceSelecting(Manifest deployment) {
         Map<String, Object> labels = deployment.mapAt("spec", "template", "metadata", "labels");
