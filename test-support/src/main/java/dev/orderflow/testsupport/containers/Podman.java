@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -65,6 +66,14 @@ public final class Podman implements AutoCloseable {
             Thread.currentThread().interrupt();
             return Optional.of("interrupted");
         }
+    }
+
+    /**
+     * The label that marks what this JVM creates. A pod template carrying it (in a {@link #kubePlay} manifest) lets
+     * a later run remove the pod should this JVM be killed before its clean-up.
+     */
+    public Map.Entry<String, String> ownerLabel() {
+        return Map.entry(OWNER_LABEL, Long.toString(ProcessHandle.current().pid()));
     }
 
     /** A name no other run uses: {@code role-<pid>-<random>-<n>}, valid as a DNS name on a podman network. */
@@ -176,9 +185,22 @@ public final class Podman implements AutoCloseable {
         return started;
     }
 
+    /**
+     * {@link #kubePlay(Path, String)} with the pod also answering to {@code alias} on the network, as a Kubernetes
+     * Service's name does (podman has no Services; a pod otherwise resolves only as {@code <deployment>-pod-0}).
+     */
+    public List<String> kubePlay(Path manifest, String network, String alias) {
+        return kubePlay(manifest, network + ":alias=" + alias);
+    }
+
     /** Any podman command, for what the methods above do not cover; fails unless it exits 0. */
     public String run(String... arguments) {
         return command(COMMAND_TIMEOUT, arguments);
+    }
+
+    /** {@link #run(String...)} for commands that may take longer than two minutes, such as an image build. */
+    public String run(Duration timeout, String... arguments) {
+        return command(timeout, arguments);
     }
 
     /** Writes every container's log to the log directory and removes what this run created. Safe to call twice. */
@@ -219,6 +241,15 @@ public final class Podman implements AutoCloseable {
 
     /** Resources labelled by a process that no longer exists: a killed test JVM never ran its cleanup. */
     private void removeLeftoversOfDeadRuns() {
+        // pods first: their infra containers carry no label, and podman removes a pod's containers with it
+        String podFormat = "{{.Name}} {{index .Labels \"" + OWNER_LABEL + "\"}}";
+        for (String line : quietly("pod", "ls", "--filter", "label=" + OWNER_LABEL, "--format", podFormat).lines()
+                .toList()) {
+            String[] fields = line.strip().split(" ");
+            if (fields.length == 2 && isDead(fields[1])) {
+                quietly("pod", "rm", "--force", "--time", "0", fields[0]);
+            }
+        }
         String format = "{{.Names}} {{index .Labels \"" + OWNER_LABEL + "\"}}";
         for (String line : quietly("ps", "--all", "--filter", "label=" + OWNER_LABEL, "--format", format).lines()
                 .toList()) {
@@ -227,12 +258,13 @@ public final class Podman implements AutoCloseable {
                 quietly("rm", "--force", "--time", "0", fields[0]);
             }
         }
-        String networkFormat = "{{.Name}} {{index .Labels \"" + OWNER_LABEL + "\"}}";
-        for (String line : quietly("network", "ls", "--filter", "label=" + OWNER_LABEL, "--format", networkFormat)
-                .lines().toList()) {
-            String[] fields = line.strip().split(" ");
-            if (fields.length == 2 && isDead(fields[1])) {
-                quietly("network", "rm", "--force", fields[0]);
+        // podman 4.3's `network ls` prints labels as text (its template cannot index them); `network inspect` can
+        for (String network : quietly("network", "ls", "--filter", "label=" + OWNER_LABEL, "--format", "{{.Name}}")
+                .lines().map(String::strip).filter(name -> !name.isEmpty()).toList()) {
+            String owner = quietly("network", "inspect", "--format", "{{index .Labels \"" + OWNER_LABEL + "\"}}",
+                    network).strip();
+            if (isDead(owner)) {
+                quietly("network", "rm", "--force", network);
             }
         }
     }
