@@ -38,7 +38,6 @@ class FaultInjectionIT {
      */
     private static final Map<String, String> PRODUCTION_TIMEOUTS = Map.of(
             "ORDERFLOW_INVENTORY_ATTEMPTTIMEOUT", "800ms",
-            "ORDERFLOW_DYNAMODB_APICALLTIMEOUT", "2s",
             "ORDERFLOW_DYNAMODB_APICALLATTEMPTTIMEOUT", "700ms");
 
     @TempDir

@@ -77,10 +77,8 @@ class LiveObservabilityIT {
         Map<String, String> common = Map.of("DYNAMODB_ENDPOINT", dynamoDb.endpoint().toString(),
                 "AWS_REGION", "us-east-1", "ORDERFLOW_DYNAMODB_CREATE_TABLES", "true",
                 // DynamoDB Local on a shared machine answers in tens of milliseconds, not a few: the production
-                // budgets would turn that into errors this run is not about. The services' dynamodb-local profile
-                // sizes them where it exists; the explicit budgets hold where it does not.
-                "SPRING_PROFILES_ACTIVE", "dynamodb-local",
-                "ORDERFLOW_DYNAMODB_APICALLTIMEOUT", "10s", "ORDERFLOW_DYNAMODB_APICALLATTEMPTTIMEOUT", "5s");
+                // budgets would turn that into errors this run is not about. The services ship a profile for it.
+                "SPRING_PROFILES_ACTIVE", "dynamodb-local");
         Map<String, String> processorEnvironment = new HashMap<>(common);
         processorEnvironment.put("SERVER_PORT", Integer.toString(processorPort));
         processorEnvironment.put("MANAGEMENT_SERVER_PORT", Integer.toString(processorManagementPort));

@@ -44,7 +44,7 @@ public class DynamoDbClientConfiguration {
         CircuitBreaker breaker = breakers.circuitBreaker(DynamoDbCircuitBreaker.NAME,
                 DynamoDbCircuitBreaker.config());
         TaggedCircuitBreakerMetrics.ofCircuitBreakerRegistry(breakers).bindTo(meters);
-        return new DynamoDbCalls(meters, breaker, properties.apiCallTimeout());
+        return new DynamoDbCalls(meters, breaker);
     }
 
     @Bean

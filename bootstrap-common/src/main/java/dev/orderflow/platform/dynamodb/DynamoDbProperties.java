@@ -10,19 +10,17 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  *
  * @param createTables create missing tables at start-up: for local runs and tests only, never on AWS, where
  *                     Terraform owns the tables
- * @param apiCallTimeout the whole budget of one SDK call including its retries; kept well under the gateway's
- *                       own deadlines so a slow DynamoDB fails a request fast instead of hanging it
+ * @param apiCallAttemptTimeout the budget of one attempt of a DynamoDB call; a call makes at most three
+ *                              (DynamoDbOperation), so a slow DynamoDB fails a request within about three of these
+ *                              instead of hanging it
  */
 @ConfigurationProperties("orderflow.dynamodb")
-public record DynamoDbProperties(URI endpoint, String region, boolean createTables, Duration apiCallTimeout,
-                                 Duration apiCallAttemptTimeout, int maxConcurrency) {
+public record DynamoDbProperties(URI endpoint, String region, boolean createTables, Duration apiCallAttemptTimeout,
+                                 int maxConcurrency) {
 
     public DynamoDbProperties {
         if (region == null || region.isBlank()) {
             region = "us-east-1";
-        }
-        if (apiCallTimeout == null) {
-            apiCallTimeout = Duration.ofSeconds(2);
         }
         if (apiCallAttemptTimeout == null) {
             apiCallAttemptTimeout = Duration.ofMillis(700);

@@ -2,7 +2,6 @@ package dev.orderflow.platform.dynamodb;
 
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.MeterRegistry;
-import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -17,19 +16,12 @@ public final class DynamoDbCalls {
 
     private final MeterRegistry meters;
     private final CircuitBreaker circuitBreaker;
-    private final Duration callTimeout;
-
-    /**
-     * @param callTimeout the whole budget of one call, its attempts and the pauses between them included; each
-     *                    attempt has its own, shorter budget in the SDK client ({@link DynamoDbClients})
-     */
-    public DynamoDbCalls(MeterRegistry meters, CircuitBreaker circuitBreaker, Duration callTimeout) {
+    public DynamoDbCalls(MeterRegistry meters, CircuitBreaker circuitBreaker) {
         this.meters = Objects.requireNonNull(meters, "meters");
         this.circuitBreaker = Objects.requireNonNull(circuitBreaker, "circuitBreaker");
-        this.callTimeout = Objects.requireNonNull(callTimeout, "callTimeout");
     }
 
     public DynamoDbOperation operation(String operation, String table) {
-        return new DynamoDbOperation(operation, table, meters, circuitBreaker, callTimeout);
+        return new DynamoDbOperation(operation, table, meters, circuitBreaker);
     }
 }

@@ -14,19 +14,18 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionException;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.TimeoutException;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 import reactor.core.publisher.Mono;
-import reactor.util.retry.Retry;
 
 /**
  * One DynamoDB operation on one table, as the adapters call it. This class, not the SDK, retries: only it sees every
  * attempt's failure whole, and the answer to "was anything applied?" depends on all of them (ADR 0016). A call:
  * <ul>
  *   <li>makes up to {@value #MAX_ATTEMPTS} attempts, each through the circuit breaker (so every failed attempt counts,
- *       and an open circuit stops the retries), pausing with jitter between them, longer after throttling;</li>
+ *       and an open circuit stops the retries), pausing with jitter between them, longer after throttling; a call so
+ *       takes at most three attempt budgets (the SDK client's) and the pauses, under 0.4 s;</li>
  *   <li>is timed as {@code orderflow.dynamodb.operation} with tags {@code operation}, {@code table} and
  *       {@code outcome}; failed attempts are counted as {@code orderflow.dynamodb.attempt.failures} by {@code kind};
  *       the meters are made once here rather than looked up per call;</li>
@@ -47,7 +46,6 @@ public final class DynamoDbOperation {
     private final String name;
     private final MeterRegistry meters;
     private final CircuitBreaker circuitBreaker;
-    private final Duration callTimeout;
     private final Duration openFor;
     private final Timer succeeded;
     private final Map<Outcome, Timer> failed = new EnumMap<>(Outcome.class);
@@ -56,12 +54,10 @@ public final class DynamoDbOperation {
     /** How a whole call ended, for the timer's {@code outcome} tag. */
     private enum Outcome { CONDITION_FAILED, THROTTLED, UNREACHABLE, CIRCUIT_OPEN, UNKNOWN, REJECTED, ERROR }
 
-    DynamoDbOperation(String operation, String table, MeterRegistry meters, CircuitBreaker circuitBreaker,
-                      Duration callTimeout) {
+    DynamoDbOperation(String operation, String table, MeterRegistry meters, CircuitBreaker circuitBreaker) {
         this.name = operation + " on " + table;
         this.meters = meters;
         this.circuitBreaker = circuitBreaker;
-        this.callTimeout = callTimeout;
         Long openMillis = circuitBreaker.getCircuitBreakerConfig().getWaitIntervalFunctionInOpenState().apply(1);
         this.openFor = openMillis == null ? RETRY_SOON : Duration.ofMillis(openMillis);
         this.succeeded = timer(operation, table, "success");
@@ -94,35 +90,47 @@ public final class DynamoDbOperation {
     public <T> Mono<T> call(Mono<T> attempt) {
         return Mono.defer(() -> {
             Attempts attempts = new Attempts();
-            Timer.Sample sample = Timer.start(meters);
-            return attempt
-                    .transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
-                    .doOnSubscribe(subscription -> attempts.started())
-                    .doOnError(failure -> failedAttempts.get(attempts.failed(failure)).increment())
-                    .doOnSuccess(done -> attempts.succeeded())
-                    .retryWhen(Retry.from(signals -> signals.concatMap(signal -> pauseOrGiveUp(attempts, signal))))
-                    .timeout(callTimeout)
-                    .doOnSuccess(done -> sample.stop(succeeded))
+            long started = meters.config().clock().monotonicTime();
+            return attempt(attempt, attempts, 1)
+                    .doOnSuccess(done -> succeeded.record(elapsed(started), TimeUnit.NANOSECONDS))
                     .onErrorMap(failure -> {
-                        Outcome outcome = attempts.outcome(failure);
-                        sample.stop(failed.get(outcome));
+                        Outcome outcome = attempts.outcome();
+                        failed.get(outcome).record(elapsed(started), TimeUnit.NANOSECONDS);
                         return translate(outcome, failure);
                     });
         });
     }
 
-    private static Mono<Long> pauseOrGiveUp(Attempts attempts, Retry.RetrySignal signal) {
-        DynamoDbAttempt last = attempts.last();
-        if (signal.totalRetries() + 1 >= MAX_ATTEMPTS || !last.retryable()) {
-            return Mono.error(signal.failure());
-        }
-        long base = last == DynamoDbAttempt.THROTTLED ? BASE_THROTTLED_PAUSE_MILLIS : BASE_PAUSE_MILLIS;
-        long ceiling = base << signal.totalRetries();
-        return Mono.delay(Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1)));
+    /**
+     * One attempt, through the breaker; on a failure worth another, a pause and the next. Recursion rather than a
+     * retry operator keeps the path of a call that succeeds, nearly every call, as short as it was without retries.
+     */
+    private <T> Mono<T> attempt(Mono<T> attempt, Attempts attempts, int number) {
+        return attempt
+                .transformDeferred(CircuitBreakerOperator.of(circuitBreaker))
+                .onErrorResume(failure -> {
+                    DynamoDbAttempt kind = attempts.failed(failure);
+                    failedAttempts.get(kind).increment();
+                    if (number >= MAX_ATTEMPTS || !kind.retryable()) {
+                        return Mono.error(failure);
+                    }
+                    return Mono.delay(pause(kind, number)).then(Mono.defer(() -> attempt(attempt, attempts,
+                            number + 1)));
+                });
+    }
+
+    private static Duration pause(DynamoDbAttempt kind, int number) {
+        long base = kind == DynamoDbAttempt.THROTTLED ? BASE_THROTTLED_PAUSE_MILLIS : BASE_PAUSE_MILLIS;
+        long ceiling = base << (number - 1);
+        return Duration.ofMillis(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
+    }
+
+    private long elapsed(long started) {
+        return meters.config().clock().monotonicTime() - started;
     }
 
     private Throwable translate(Outcome outcome, Throwable failure) {
-        Throwable error = failure instanceof CompletionException && failure.getCause() != null
+        Throwable error = failure instanceof java.util.concurrent.CompletionException && failure.getCause() != null
                 ? failure.getCause() : failure;
         return switch (outcome) {
             case CONDITION_FAILED, REJECTED, ERROR -> error;
@@ -133,43 +141,25 @@ public final class DynamoDbOperation {
         };
     }
 
-    /** The attempts of one call so far; attempts run one after another, but on whichever thread completes them. */
+    /** The failed attempts of one call; attempts run one after another, on whichever thread completes them. */
     private static final class Attempts {
 
         private final List<DynamoDbAttempt> failed = new ArrayList<>(MAX_ATTEMPTS);
-        private boolean inFlight;
-
-        synchronized void started() {
-            inFlight = true;
-        }
-
-        synchronized void succeeded() {
-            inFlight = false;
-        }
 
         synchronized DynamoDbAttempt failed(Throwable failure) {
-            inFlight = false;
             DynamoDbAttempt attempt = DynamoDbAttempt.of(failure);
             failed.add(attempt);
             return attempt;
         }
 
-        synchronized DynamoDbAttempt last() {
-            return failed.isEmpty() ? DynamoDbAttempt.OTHER : failed.get(failed.size() - 1);
-        }
-
-        /**
-         * Nothing was applied only if no attempt may have been: none failed in a way that leaves its effect open,
-         * and the budget did not run out with one in flight.
-         */
-        synchronized Outcome outcome(Throwable failure) {
-            boolean timedOutInFlight = failure instanceof TimeoutException && inFlight;
-            DynamoDbAttempt last = last();
-            if (failed.isEmpty()) {
-                return Outcome.UNKNOWN;
+        /** Nothing was applied only if every attempt failed in a way that certainly changed nothing. */
+        synchronized Outcome outcome() {
+            DynamoDbAttempt last = failed.isEmpty() ? DynamoDbAttempt.OTHER : failed.get(failed.size() - 1);
+            if (last == DynamoDbAttempt.OTHER) {
+                return Outcome.ERROR;
             }
-            if (timedOutInFlight || !failed.stream().allMatch(DynamoDbAttempt::nothingApplied)) {
-                return last == DynamoDbAttempt.OTHER && !timedOutInFlight ? Outcome.ERROR : Outcome.UNKNOWN;
+            if (!failed.stream().allMatch(DynamoDbAttempt::nothingApplied)) {
+                return Outcome.UNKNOWN;
             }
             return switch (last) {
                 case CONDITION_FAILED -> Outcome.CONDITION_FAILED;

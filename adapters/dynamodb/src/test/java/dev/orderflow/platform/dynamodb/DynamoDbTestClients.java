@@ -30,9 +30,9 @@ public record DynamoDbTestClients(DynamoDbAsyncClient client, DynamoDbEnhancedAs
         return new DynamoDbTestClients(client, DynamoDbEnhancedAsyncClient.builder().dynamoDbClient(client).build());
     }
 
-    /** Calls through a breaker of their own, configured as in production, with a DynamoDB Local-sized budget. */
+    /** Calls through a breaker of their own, configured as in production. */
     public static DynamoDbCalls calls(MeterRegistry meters) {
-        return new DynamoDbCalls(meters, breaker(), Duration.ofSeconds(10));
+        return new DynamoDbCalls(meters, breaker());
     }
 
     public static CircuitBreaker breaker() {

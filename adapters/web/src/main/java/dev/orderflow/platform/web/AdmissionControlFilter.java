@@ -122,17 +122,25 @@ public class AdmissionControlFilter implements WebFilter, Ordered {
         if (!guarded.test(exchange.getRequest())) {
             return chain.filter(exchange);
         }
-        return admission()
-                .flatMap(listener -> {
-                    long admitted = System.nanoTime();
-                    return chain.filter(exchange).doFinally(signal -> release(listener, admitted, exchange));
-                })
+        if (queue.isEmpty()) {
+            Optional<Limiter.Listener> now = limiter.acquire(null);
+            if (now.isPresent()) {
+                return run(exchange, chain, now.get());
+            }
+        }
+        return waitForTurn()
+                .flatMap(listener -> run(exchange, chain, listener))
                 .onErrorResume(Overloaded.class, overloaded -> {
                     rejected.get(overloaded.reason).increment();
                     return problems.write(exchange, Problems.of(ProblemType.OVERLOADED,
                             "The service is at capacity; nothing of this request was done. Send it again after "
                                     + "Retry-After.", exchange.getRequest().getPath().value(), Map.of(), RETRY_AFTER));
                 });
+    }
+
+    private Mono<Void> run(ServerWebExchange exchange, WebFilterChain chain, Limiter.Listener listener) {
+        long admitted = System.nanoTime();
+        return chain.filter(exchange).doFinally(signal -> release(listener, admitted, exchange));
     }
 
     /**
@@ -159,13 +167,8 @@ public class AdmissionControlFilter implements WebFilter, Ordered {
                 && position * average / Math.max(1, limiter.getLimit()) > settings.maxWait().toNanos();
     }
 
-    private Mono<Limiter.Listener> admission() {
-        if (queue.isEmpty()) {
-            Optional<Limiter.Listener> now = limiter.acquire(null);
-            if (now.isPresent()) {
-                return Mono.just(now.get());
-            }
-        }
+    /** Beyond the limit: a place in the queue, refused at once if the wait it predicts is too long. */
+    private Mono<Limiter.Listener> waitForTurn() {
         int position = queued.incrementAndGet();
         if (position > settings.maxQueue() || wouldWaitTooLong(position)) {
             queued.decrementAndGet();

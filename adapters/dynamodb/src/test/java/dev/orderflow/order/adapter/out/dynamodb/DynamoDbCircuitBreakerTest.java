@@ -36,7 +36,6 @@ import reactor.core.publisher.Mono;
 class DynamoDbCircuitBreakerTest {
 
     private static final Duration ATTEMPT = Duration.ofMillis(300);
-    private static final Duration CALL = Duration.ofMillis(2000);
 
     private static DynamoDbLocal dynamoDb;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -59,7 +58,7 @@ class DynamoDbCircuitBreakerTest {
     void givenDynamoDbUnreachable_whenCallsKeepFailing_thenNothingWasWrittenAndTheCircuitOpens() {
         URI nobodyListens = URI.create("http://localhost:" + FreePorts.next());
         try (DynamoDbTestClients clients = DynamoDbTestClients.at(nobodyListens, ATTEMPT)) {
-            DynamoDbOrderRepository orders = repository(clients, CALL);
+            DynamoDbOrderRepository orders = repository(clients);
             int minimumCalls = breaker.getCircuitBreakerConfig().getMinimumNumberOfCalls();
 
             List<Throwable> failures = createConcurrently(orders, minimumCalls);
@@ -78,7 +77,7 @@ class DynamoDbCircuitBreakerTest {
     @Test
     void givenDynamoDbAnswering_whenConditionsFail_thenTheCircuitStaysClosed() {
         try (DynamoDbTestClients clients = DynamoDbTestClients.at(dynamoDb.endpoint())) {
-            DynamoDbOrderRepository orders = repository(clients, CALL);
+            DynamoDbOrderRepository orders = repository(clients);
             Order order = order();
 
             assertThat(orders.create(order).block()).isTrue();
@@ -96,7 +95,7 @@ class DynamoDbCircuitBreakerTest {
     void givenDynamoDbThrottlingEveryRequest_whenCallsFail_thenNothingWasWrittenAndTheCircuitStaysClosed() {
         try (DynamoDbFaultProxy proxy = new DynamoDbFaultProxy(dynamoDb.endpoint());
              DynamoDbTestClients clients = DynamoDbTestClients.at(proxy.endpoint(), ATTEMPT)) {
-            DynamoDbOrderRepository orders = repository(clients, CALL);
+            DynamoDbOrderRepository orders = repository(clients);
             proxy.throttle(1.0);
 
             List<Throwable> failures = createConcurrently(orders, 20);
@@ -115,7 +114,7 @@ class DynamoDbCircuitBreakerTest {
     void givenDynamoDbThrottlingSomeRequests_whenCalling_thenTheSdkRetriesMostThroughAndTheCircuitStaysClosed() {
         try (DynamoDbFaultProxy proxy = new DynamoDbFaultProxy(dynamoDb.endpoint());
              DynamoDbTestClients clients = DynamoDbTestClients.at(proxy.endpoint(), Duration.ofSeconds(5))) {
-            DynamoDbOrderRepository orders = repository(clients, Duration.ofSeconds(10));
+            DynamoDbOrderRepository orders = repository(clients);
             proxy.throttle(0.3);
 
             List<Throwable> failures = createConcurrently(orders, 40);
@@ -132,7 +131,7 @@ class DynamoDbCircuitBreakerTest {
     void givenDynamoDbHanging_whenCallsTimeOut_thenTheirEffectIsUnknownAndTheCircuitStaysClosed() {
         try (DynamoDbFaultProxy proxy = new DynamoDbFaultProxy(dynamoDb.endpoint());
              DynamoDbTestClients clients = DynamoDbTestClients.at(proxy.endpoint(), ATTEMPT)) {
-            DynamoDbOrderRepository orders = repository(clients, CALL);
+            DynamoDbOrderRepository orders = repository(clients);
             proxy.hang();
 
             List<Throwable> failures = createConcurrently(orders, 20);
@@ -147,7 +146,7 @@ class DynamoDbCircuitBreakerTest {
     void givenDynamoDbAnsweringServerErrors_whenCallsFail_thenTheirEffectIsUnknownAndTheCircuitOpens() {
         try (DynamoDbFaultProxy proxy = new DynamoDbFaultProxy(dynamoDb.endpoint());
              DynamoDbTestClients clients = DynamoDbTestClients.at(proxy.endpoint(), ATTEMPT)) {
-            DynamoDbOrderRepository orders = repository(clients, CALL);
+            DynamoDbOrderRepository orders = repository(clients);
             proxy.failWithServerErrors();
 
             List<Throwable> failures = createConcurrently(orders,
@@ -159,9 +158,9 @@ class DynamoDbCircuitBreakerTest {
         }
     }
 
-    private DynamoDbOrderRepository repository(DynamoDbTestClients clients, Duration callTimeout) {
+    private DynamoDbOrderRepository repository(DynamoDbTestClients clients) {
         return new DynamoDbOrderRepository(clients.enhanced(), "orders",
-                new DynamoDbCalls(meters, breaker, callTimeout));
+                new DynamoDbCalls(meters, breaker));
     }
 
     /** Calls in parallel, as a service under load makes them; returns the failures. */
