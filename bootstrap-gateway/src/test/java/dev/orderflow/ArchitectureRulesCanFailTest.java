@@ -11,7 +11,10 @@ import dev.orderflow.order.adapter.in.web.breaking.WebAdapterUsingTheStoreAdapte
 import dev.orderflow.order.adapter.out.dynamodb.OrderTable;
 import dev.orderflow.order.application.breaking.UseCaseUsingAnAdapter;
 import dev.orderflow.order.domain.breaking.DomainUsingSpring;
-import org.junit.jupiter.api.Test;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Every architecture rule fails on a class that breaks it (test classes in the packages each rule guards), so none of
@@ -23,39 +26,23 @@ class ArchitectureRulesCanFailTest {
             PublishedUseCaseUsingJackson.class, UseCaseUsingAnAdapter.class, WebAdapterUsingTheStoreAdapter.class,
             OrderTable.class);
 
-    @Test
-    void theDomainRuleCatchesADomainClassUsingSpring() {
-        assertViolatedBy(ArchitectureRules.DOMAIN_IS_PLAIN_JAVA, DomainUsingSpring.class);
+    static Stream<Arguments> rulesAndTheClassesThatBreakThem() {
+        return Stream.of(
+                Arguments.of(ArchitectureRules.DOMAIN_IS_PLAIN_JAVA, DomainUsingSpring.class),
+                Arguments.of(ArchitectureRules.USE_CASES_KNOW_NO_TECHNOLOGY, PublishedUseCaseUsingJackson.class),
+                Arguments.of(ArchitectureRules.USE_CASES_DO_NOT_KNOW_ADAPTERS, UseCaseUsingAnAdapter.class),
+                Arguments.of(ArchitectureRules.ADAPTERS_DO_NOT_USE_EACH_OTHER, WebAdapterUsingTheStoreAdapter.class),
+                Arguments.of(ArchitectureRules.APPLICATION_SERVICES_ARE_WIRED_NOT_ANNOTATED,
+                        UseCaseUsingAnAdapter.class),
+                Arguments.of(ArchitectureRules.ORDER_REACHES_INVENTORY_ONLY_THROUGH_ITS_PUBLISHED_API,
+                        UseCaseUsingAnAdapter.class));
     }
 
-    @Test
-    void theTechnologyRuleCatchesAPublishedUseCaseUsingJackson() {
-        assertViolatedBy(ArchitectureRules.USE_CASES_KNOW_NO_TECHNOLOGY, PublishedUseCaseUsingJackson.class);
-    }
-
-    @Test
-    void theAdapterRuleCatchesAUseCaseUsingAnAdapter() {
-        assertViolatedBy(ArchitectureRules.USE_CASES_DO_NOT_KNOW_ADAPTERS, UseCaseUsingAnAdapter.class);
-    }
-
-    @Test
-    void theSliceRuleCatchesOneAdapterUsingAnother() {
-        assertViolatedBy(ArchitectureRules.ADAPTERS_DO_NOT_USE_EACH_OTHER, WebAdapterUsingTheStoreAdapter.class);
-    }
-
-    @Test
-    void theWiringRuleCatchesAnAnnotatedUseCase() {
-        assertViolatedBy(ArchitectureRules.APPLICATION_SERVICES_ARE_WIRED_NOT_ANNOTATED, UseCaseUsingAnAdapter.class);
-    }
-
-    @Test
-    void theModuleRuleCatchesTheOrderModuleReachingIntoTheInventory() {
-        assertViolatedBy(ArchitectureRules.ORDER_REACHES_INVENTORY_ONLY_THROUGH_ITS_PUBLISHED_API,
-                UseCaseUsingAnAdapter.class);
-    }
-
-    private static void assertViolatedBy(ArchRule rule, Class<?> breaking) {
+    @ParameterizedTest(name = "{0} catches {1}")
+    @MethodSource("rulesAndTheClassesThatBreakThem")
+    void theRuleCatchesTheClassThatBreaksIt(ArchRule rule, Class<?> breaking) {
         EvaluationResult result = rule.evaluate(BREAKING);
+
         assertThat(result.hasViolation()).as(rule.getDescription()).isTrue();
         assertThat(result.getFailureReport().getDetails()).anyMatch(line -> line.contains(breaking.getName()));
     }

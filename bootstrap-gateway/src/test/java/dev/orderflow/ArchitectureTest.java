@@ -2,7 +2,10 @@ package dev.orderflow;
 
 import com.tngtech.archunit.core.domain.JavaClasses;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
-import org.junit.jupiter.api.Test;
+import com.tngtech.archunit.lang.ArchRule;
+import java.util.stream.Stream;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The hexagon's rules (ArchitectureRules) on every class of the system: the gateway's class path holds both modules.
@@ -15,33 +18,16 @@ class ArchitectureTest {
             .withImportOption(new ProductionClasses())
             .importPackages("dev.orderflow");
 
-    @Test
-    void domainIsPlainJava() {
-        ArchitectureRules.DOMAIN_IS_PLAIN_JAVA.check(SYSTEM);
+    static Stream<ArchRule> rules() {
+        return Stream.of(ArchitectureRules.DOMAIN_IS_PLAIN_JAVA, ArchitectureRules.USE_CASES_KNOW_NO_TECHNOLOGY,
+                ArchitectureRules.USE_CASES_DO_NOT_KNOW_ADAPTERS, ArchitectureRules.ADAPTERS_DO_NOT_USE_EACH_OTHER,
+                ArchitectureRules.APPLICATION_SERVICES_ARE_WIRED_NOT_ANNOTATED,
+                ArchitectureRules.ORDER_REACHES_INVENTORY_ONLY_THROUGH_ITS_PUBLISHED_API);
     }
 
-    @Test
-    void useCasesKnowNoTechnology() {
-        ArchitectureRules.USE_CASES_KNOW_NO_TECHNOLOGY.check(SYSTEM);
-    }
-
-    @Test
-    void useCasesDoNotKnowAdapters() {
-        ArchitectureRules.USE_CASES_DO_NOT_KNOW_ADAPTERS.check(SYSTEM);
-    }
-
-    @Test
-    void adaptersDoNotUseEachOther() {
-        ArchitectureRules.ADAPTERS_DO_NOT_USE_EACH_OTHER.check(SYSTEM);
-    }
-
-    @Test
-    void applicationServicesAreWiredNotAnnotated() {
-        ArchitectureRules.APPLICATION_SERVICES_ARE_WIRED_NOT_ANNOTATED.check(SYSTEM);
-    }
-
-    @Test
-    void orderReachesInventoryOnlyThroughItsPublishedApi() {
-        ArchitectureRules.ORDER_REACHES_INVENTORY_ONLY_THROUGH_ITS_PUBLISHED_API.check(SYSTEM);
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("rules")
+    void theSystemKeepsTheRule(ArchRule rule) {
+        rule.check(SYSTEM);
     }
 }

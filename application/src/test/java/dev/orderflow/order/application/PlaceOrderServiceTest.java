@@ -123,9 +123,7 @@ class PlaceOrderServiceTest {
         assertThat(flow.orders.stored(accepted.order().orderId()).isPending()).isTrue();
         assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(9);
         flow.reservations.fail(Fault.NONE);
-        flow.clock.advance(OrderFlowFixture.POLICY.minimumAge().plusSeconds(1));
-        flow.recovery.resolvePendingOrders().block();
-        assertThat(flow.orders.stored(accepted.order().orderId()).status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(statusAfterRecovery(accepted)).isEqualTo(OrderStatus.CONFIRMED);
     }
 
     @Test
@@ -198,9 +196,7 @@ class PlaceOrderServiceTest {
 
         assertThat(flow.orders.stored(accepted.order().orderId()))
                 .as("created in the background as soon as the store answers").isEqualTo(accepted.order());
-        flow.clock.advance(OrderFlowFixture.POLICY.minimumAge().plusSeconds(1));
-        flow.recovery.resolvePendingOrders().block();
-        assertThat(flow.orders.stored(accepted.order().orderId()).status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(statusAfterRecovery(accepted)).isEqualTo(OrderStatus.CONFIRMED);
     }
 
     @Test
@@ -211,9 +207,7 @@ class PlaceOrderServiceTest {
 
         assertThat(flow.orders.stored(accepted.order().orderId()).isPending()).isTrue();
         assertThat(flow.reservations.reserveCalls()).isZero();
-        flow.clock.advance(OrderFlowFixture.POLICY.minimumAge().plusSeconds(1));
-        flow.recovery.resolvePendingOrders().block();
-        assertThat(flow.orders.stored(accepted.order().orderId()).status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(statusAfterRecovery(accepted)).isEqualTo(OrderStatus.CONFIRMED);
     }
 
     @Test
@@ -224,9 +218,7 @@ class PlaceOrderServiceTest {
 
         assertThat(flow.inventory.stockOf(WIDGET)).as("the inventory decided").isEqualTo(9);
         assertThat(flow.orders.stored(accepted.order().orderId()).isPending()).isTrue();
-        flow.clock.advance(OrderFlowFixture.POLICY.minimumAge().plusSeconds(1));
-        flow.recovery.resolvePendingOrders().block();
-        assertThat(flow.orders.stored(accepted.order().orderId()).status()).isEqualTo(OrderStatus.CONFIRMED);
+        assertThat(statusAfterRecovery(accepted)).isEqualTo(OrderStatus.CONFIRMED);
         assertThat(flow.inventory.stockOf(WIDGET)).isEqualTo(9);
     }
 
@@ -236,6 +228,13 @@ class PlaceOrderServiceTest {
 
         assertThatThrownBy(() -> place(WIDGET, 1, null)).isInstanceOf(IllegalStateException.class)
                 .hasMessageContaining("test bug");
+    }
+
+    /** Lets the order age past the minimum, runs the recovery step, and reads what it made of the order. */
+    private OrderStatus statusAfterRecovery(Accepted accepted) {
+        flow.clock.advance(OrderFlowFixture.POLICY.minimumAge().plusSeconds(1));
+        flow.recovery.resolvePendingOrders().block();
+        return flow.orders.stored(accepted.order().orderId()).status();
     }
 
     private PlaceOrderResult place(ProductId product, int quantity, String key) {
