@@ -110,6 +110,11 @@ class DocShellTest {
                 ```bash tested teardown
                 echo down
                 ```
+                ````markdown
+                ```sh tested
+                echo an example of a marked block, not one
+                ```
+                ````
                 """;
 
         List<TestedBlock> blocks = TestedBlock.of("doc.md", markdown);

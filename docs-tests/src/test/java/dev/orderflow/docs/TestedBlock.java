@@ -15,20 +15,22 @@ record TestedBlock(String file, int line, String section, boolean teardown, List
 
     private static final Pattern SECTION = Pattern.compile("(?m)^#{1,2}\\s+(.*)$");
 
-    private static final Pattern FENCE =
-            Pattern.compile("(?ms)^ {0,3}```(sh|bash|shell)[ \\t]+tested([ \\t]+teardown)?[ \\t]*\\n(.*?)^ {0,3}```[ \\t]*$");
+    private static final Pattern INFO = Pattern.compile("(sh|bash|shell)\\s+tested(\\s+teardown)?");
 
     static List<TestedBlock> of(String file, String markdown) {
         List<TestedBlock> blocks = new ArrayList<>();
-        Matcher fence = FENCE.matcher(markdown);
-        while (fence.find()) {
-            Matcher heading = SECTION.matcher(MarkdownText.withoutFencedBlocks(markdown.substring(0, fence.start())));
+        for (MarkdownText.Fenced fenced : MarkdownText.fencedBlocks(markdown)) {
+            Matcher info = INFO.matcher(fenced.info());
+            if (!info.matches()) {
+                continue;
+            }
+            Matcher heading = SECTION.matcher(MarkdownText.withoutFencedBlocks(markdown.substring(0, fenced.start())));
             String section = "";
             while (heading.find()) {
                 section = heading.group(1).strip();
             }
-            blocks.add(new TestedBlock(file, MarkdownText.lineOf(markdown, fence.start()), section,
-                    fence.group(2) != null, commands(fence.group(3))));
+            blocks.add(new TestedBlock(file, MarkdownText.lineOf(markdown, fenced.start()), section,
+                    info.group(2) != null, commands(fenced.body())));
         }
         return blocks;
     }
