@@ -39,7 +39,8 @@ class DocCommandsIT {
                 .forEach(file -> {
                     List<TestedBlock> blocks = TestedBlock.of(file, repository.read(file));
                     if (!blocks.isEmpty()) {
-                        documents.add(DynamicContainer.dynamicContainer(file, document(repository.root(), file, blocks)));
+                        documents.add(DynamicContainer.dynamicContainer(file,
+                                document(repository.root(), file, blocks)));
                     }
                 });
         return documents.stream();

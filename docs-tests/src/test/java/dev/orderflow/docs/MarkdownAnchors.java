@@ -7,7 +7,10 @@ import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** The anchors GitHub gives a Markdown file's headings: lower case, punctuation dropped, spaces as hyphens, -1, -2 for repeats. */
+/**
+ * The anchors GitHub gives a Markdown file's headings: lower case, punctuation dropped, spaces as hyphens, and -1, -2
+ * for repeats.
+ */
 final class MarkdownAnchors {
 
     private static final Pattern HEADING = Pattern.compile("^#{1,6}\\s+(.*?)\\s*#*\\s*$", Pattern.MULTILINE);

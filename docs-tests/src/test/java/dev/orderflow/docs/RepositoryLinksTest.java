@@ -11,8 +11,8 @@ import org.junit.jupiter.api.Test;
 class RepositoryLinksTest {
 
     /**
-     * Targets that other work in progress is to add, each with the reason it may be missing for now. A finding on one of
-     * them is printed, not failed; delete the entry when its file lands.
+     * Targets that other work in progress is to add, each with the reason it may be missing for now. A finding on one
+     * of them is printed, not failed; delete the entry when its file lands.
      */
     private static final Map<String, String> PENDING = Map.of(
             "0018-adaptive-admission-control.md",

@@ -63,7 +63,8 @@ class WorkflowPolicyTest {
                 "careless.yml: no top-level `permissions: {}`",
                 "careless.yml: job build has no permissions of its own",
                 "careless.yml: job build: actions/checkout@v4 is not pinned to a full commit",
-                "careless.yml: job build: actions/setup-java@c5195efecf7bdfc987ee8bae7a71cb8b11521c00 has no comment naming its release",
+                "careless.yml: job build: actions/setup-java@c5195efecf7bdfc987ee8bae7a71cb8b11521c00"
+                        + " has no comment naming its release",
                 "careless.yml: job build: AWS keys instead of OIDC",
                 "careless.yml: job publish asks for an OIDC token but calls no AWS action or workflow",
                 "careless.yml: job publish: ${{ steps.login.outputs.registry }} names no step of the job",
@@ -103,7 +104,9 @@ class WorkflowPolicyTest {
             if (!Map.of().equals(workflow.get("permissions"))) {
                 problems.add(name + ": no top-level `permissions: {}`");
             }
-            Set<String> inputs = inputsOf(workflow.get(Boolean.TRUE) != null ? workflow.get(Boolean.TRUE) : workflow.get("on"));
+            // YAML 1.1 reads the key `on` as the boolean true.
+            Object on = workflow.containsKey(Boolean.TRUE) ? workflow.get(Boolean.TRUE) : workflow.get("on");
+            Set<String> inputs = inputsOf(on);
             Map<String, Object> jobs = (Map<String, Object>) workflow.get("jobs");
             jobs.forEach((jobName, value) -> {
                 Map<String, Object> job = (Map<String, Object>) value;
@@ -139,7 +142,8 @@ class WorkflowPolicyTest {
         }
 
         @SuppressWarnings("unchecked")
-        private static List<String> expressions(String where, Map<String, Object> job, String jobText, Set<String> inputs) {
+        private static List<String> expressions(String where, Map<String, Object> job, String jobText,
+                Set<String> inputs) {
             Set<String> needs = new LinkedHashSet<>();
             Object needed = job.get("needs");
             if (needed instanceof List<?> list) {
