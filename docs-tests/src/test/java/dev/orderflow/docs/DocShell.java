@@ -179,6 +179,10 @@ final class DocShell implements AutoCloseable {
         Instant start = Instant.now();
         // Its own session and process group, so that Ctrl-C (SIGINT) can be sent to all of it, as a terminal does.
         Process process = start(List.of("setsid", "bash", "-c", "exec " + command), log);
+        if (background.isEmpty()) {
+            // A test JVM stopped half-way would otherwise leave the system running, holding its ports.
+            Runtime.getRuntime().addShutdownHook(new Thread(this::close));
+        }
         background.add(process);
         Instant deadline = start.plus(READY_TIMEOUT);
         while (!read(log).contains(readyLine)) {
@@ -195,7 +199,7 @@ final class DocShell implements AutoCloseable {
 
     /** Stops what runs in the background: Ctrl-C to its process group, then SIGKILL to what is left. */
     @Override
-    public void close() {
+    public synchronized void close() {
         for (Process process : background) {
             long group = process.pid();
             signal("INT", group);
