@@ -40,7 +40,25 @@ final class Report {
             latencyChart(result).ifPresentSave(charts.resolve("latency-" + name(result) + ".png"));
         }
         rssChart().ifPresentSave(charts.resolve("rss.png"));
-        Files.writeString(docs.resolve("performance.md"), markdown());
+        Path performance = docs.resolve("performance.md");
+        String before = Files.exists(performance) ? Files.readString(performance) : "";
+        Files.writeString(performance, splice(before, markdown()));
+    }
+
+    static final String BEGIN = "<!-- written by ./benchmark.sh: begin -->\n";
+    static final String END = "<!-- written by ./benchmark.sh: end -->\n";
+
+    /**
+     * The page with its generated part replaced. Sections written by hand after a run (images, overload, comparisons
+     * with earlier code) sit outside the markers and outlive the next run; a page without markers is replaced whole.
+     */
+    static String splice(String page, String generated) {
+        int begin = page.indexOf(BEGIN);
+        int end = page.indexOf(END);
+        if (begin < 0 || end < begin) {
+            return BEGIN + generated + END;
+        }
+        return page.substring(0, begin) + BEGIN + generated + END + page.substring(end + END.length());
     }
 
     private String markdown() {

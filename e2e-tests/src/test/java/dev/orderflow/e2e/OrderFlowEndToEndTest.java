@@ -210,6 +210,27 @@ abstract class OrderFlowEndToEndTest {
                         && line.endsWith(" 1.0"));
     }
 
+    /** Clients generate code from the OpenAPI document; it must name every answer design.md gives. */
+    @Test
+    void theOpenApiDocumentDeclaresEveryAnswerOfTheContract() {
+        JsonNode paths = gateway.get("/v3/api-docs").json().path("paths");
+
+        JsonNode place = paths.path("/orders").path("post").path("responses");
+        assertThat(names(place.fieldNames())).containsExactlyInAnyOrder(
+                "200", "201", "202", "400", "409", "413", "415", "422", "503", "500");
+        assertThat(place.path("202").path("headers").has("Location")).isTrue();
+        assertThat(place.path("503").path("headers").has("Retry-After")).isTrue();
+        assertThat(place.path("503").path("content").has(PROBLEM_JSON)).isTrue();
+        assertThat(names(paths.path("/orders/{orderId}").path("get").path("responses").fieldNames()))
+                .containsExactlyInAnyOrder("200", "404");
+    }
+
+    private static List<String> names(java.util.Iterator<String> fields) {
+        List<String> list = new java.util.ArrayList<>();
+        fields.forEachRemaining(list::add);
+        return list;
+    }
+
     /**
      * The cost of an order in DynamoDB calls, the budget the throughput rests on (ADR 0013): the pending order
      * created, the inventory read, one transaction (stock and reservation), the order resolved. No read is spent

@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * One service jar running as a separate JVM, as it runs in production: configured by environment variables
@@ -28,6 +30,17 @@ public final class ServiceProcess implements AutoCloseable {
             "-Xmx128m", "-Xss512k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
             "-XX:MaxMetaspaceSize=128m", "-XX:ReservedCodeCacheSize=48m",
             "-Dio.netty.allocator.numDirectArenas=1", "-Dio.netty.allocator.numHeapArenas=1");
+
+    /**
+     * Services still running when the JVM exits without closing them (a test run stopped by Ctrl-C or by a fork
+     * timeout) are killed, so they do not hold their ports for the next run. A JVM killed outright runs no hook.
+     */
+    private static final Set<Process> RUNNING = ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> RUNNING.forEach(Process::destroyForcibly),
+                "service-process-reaper"));
+    }
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
 
@@ -78,6 +91,7 @@ public final class ServiceProcess implements AutoCloseable {
         try {
             Files.createDirectories(log.getParent());
             process = builder.start();
+            RUNNING.add(process);
         } catch (IOException e) {
             throw new IllegalStateException("could not start " + name, e);
         }
@@ -132,6 +146,7 @@ public final class ServiceProcess implements AutoCloseable {
     private void waitFor() {
         try {
             process.waitFor();
+            RUNNING.remove(process);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
