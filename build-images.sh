@@ -87,7 +87,7 @@ jre_build=("${build[@]}")
 "${jre_build[@]}" -q "${base_args[@]}" -t "orderflow-jre:$tag" containers/jre >/dev/null
 echo "built orderflow-jre:$tag"
 
-version=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | head -n 1)
+version=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | sed -n 1p)
 revision=$(git rev-parse HEAD 2>/dev/null || echo unknown)
 source=${IMAGE_SOURCE:-$(git remote get-url origin 2>/dev/null || echo unknown)}
 labels=(--label "org.opencontainers.image.version=$version" --label "org.opencontainers.image.revision=$revision"

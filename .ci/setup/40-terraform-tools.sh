@@ -12,7 +12,7 @@ fi
 npm ci --prefer-offline --no-audit --no-fund --loglevel=error
 
 if [ -x /usr/local/bin/terraform ]; then
-  TF_CLI_CONFIG_FILE=/dev/null /usr/local/bin/terraform version | head -1
+  TF_CLI_CONFIG_FILE=/dev/null /usr/local/bin/terraform version | sed -n 1p
 else
   echo "NOTE: /usr/local/bin/terraform is absent: TerraformFormatTest will skip terraform fmt -check" >&2
 fi
