@@ -80,6 +80,9 @@ SPRING_PROFILES_ACTIVE: "dynamodb-local"
 AWS_REGION: {{ $values.dynamodb.region | quote }}
 SERVER_PORT: {{ $service.ports.http | quote }}
 MANAGEMENT_SERVER_PORT: {{ $service.ports.management | quote }}
+{{- /* Set here rather than left to application.yml, so that the grace period the chart checks against is the drain
+     the pods really get. */}}
+SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE: {{ printf "%ds" (int $values.shutdown.springShutdownPhaseSeconds) | quote }}
 {{- if eq .key "gateway" }}
 ORDERS_TABLE: {{ $values.dynamodb.tables.orders | quote }}
 INVENTORY_MODE: "remote"

@@ -47,12 +47,29 @@ class ChartWorkloadTest {
             Object grace = deployment.at("spec", "template", "spec", "terminationGracePeriodSeconds");
 
             assertThat(sleep).isEqualTo(5);
+            assertThat(chart.get("ConfigMap", service).mapAt("data"))
+                    .containsEntry("SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE", springShutdownPhaseSeconds(service) + "s");
             assertThat((Integer) grace).as(service)
                     .isGreaterThan((Integer) sleep + springShutdownPhaseSeconds(service));
         }
     }
 
-    /** spring.lifecycle.timeout-per-shutdown-phase of the service's own application.yml, in seconds. */
+    @Test
+    void theShutdownPhaseTheChartChecksIsTheOneThePodsGet() {
+        RenderedChart chart = HelmChart.ofRepository().set("shutdown.springShutdownPhaseSeconds", 20)
+                .set("shutdown.terminationGracePeriodSeconds", 40).render();
+        for (String service : SERVICES) {
+            assertThat(chart.get("ConfigMap", service).mapAt("data"))
+                    .containsEntry("SPRING_LIFECYCLE_TIMEOUTPERSHUTDOWNPHASE", "20s");
+            assertThat(chart.get("Deployment", service).at("spec", "template", "spec",
+                    "terminationGracePeriodSeconds")).isEqualTo(40);
+        }
+        assertThat(HelmChart.ofRepository().set("shutdown.springShutdownPhaseSeconds", 30).renderFailure())
+                .contains("must exceed preStopSleepSeconds + springShutdownPhaseSeconds (35)");
+    }
+
+    /** spring.lifecycle.timeout-per-shutdown-phase of the service's own application.yml, in seconds: the chart's
+     *  default sets the same, so a pod run from the chart drains as one run from the jar. */
     private static int springShutdownPhaseSeconds(String service) throws IOException {
         Path applicationYml = HelmChart.repositoryChart().resolve("../../../bootstrap-" + service.replace("order-", "")
                 + "/src/main/resources/application.yml").normalize();
