@@ -106,6 +106,32 @@ class ChartSecurityTest {
     }
 
     @Test
+    void theEksPodIdentityAgentIsReachableOnlyWhenAskedFor() {
+        String agent = "169.254.170.23/32";
+        RenderedChart byDefault = HelmChart.ofRepository().render();
+        RenderedChart withAgent = HelmChart.ofRepository().set("networkPolicy.eksPodIdentityAgent", true).render();
+
+        for (String service : List.of("order-gateway", "order-processor")) {
+            assertThat(egressCidrsAndPorts(byDefault, service)).as(service).contains("0.0.0.0/0:443")
+                    .doesNotContain(agent + ":80");
+            assertThat(egressCidrsAndPorts(withAgent, service)).as(service)
+                    .contains("0.0.0.0/0:443", agent + ":80", "fd00:ec2::23/128:80");
+        }
+    }
+
+    private static List<String> egressCidrsAndPorts(RenderedChart chart, String policy) {
+        return chart.get("NetworkPolicy", policy).listAt("spec", "egress").stream()
+                .map(rule -> new Manifest(Manifest.asMap(rule)))
+                .filter(rule -> rule.at("to") != null && rule.at("ports") != null)
+                .flatMap(rule -> rule.listAt("to").stream()
+                        .map(peer -> new Manifest(Manifest.asMap(peer)).at("ipBlock", "cidr"))
+                        .filter(cidr -> cidr != null)
+                        .flatMap(cidr -> rule.listAt("ports").stream()
+                                .map(port -> cidr + ":" + Manifest.asMap(port).get("port"))))
+                .toList();
+    }
+
+    @Test
     void dynamodbLocalAdmitsOnlyTheServicesAndTheTableBootstrapJob() {
         RenderedChart chart = HelmChart.ofRepository().withValues("values-dev.yaml").render();
         Manifest policy = chart.get("NetworkPolicy", "dynamodb-local");
