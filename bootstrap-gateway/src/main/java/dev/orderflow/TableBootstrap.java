@@ -38,13 +38,21 @@ public class TableBootstrap {
 
     /**
      * @param args Spring Boot arguments, such as {@code --orderflow.table-bootstrap.timeout=30s} (default 120 s)
-     * @return the process exit code: 0 when every table exists and is active
+     * @return the process exit code: 0 when every table exists and is active, 1 when DynamoDB did not answer in time,
+     *         2 without an endpoint
      */
     public static int run(String... args) {
         try (ConfigurableApplicationContext context = new SpringApplicationBuilder(TableBootstrap.class)
                 .web(WebApplicationType.NONE)
                 .run(args)) {
             DynamoDbProperties dynamoDb = context.getBean(DynamoDbProperties.class);
+            if (!dynamoDb.local()) {
+                // Without an endpoint the SDK would reach the real region with whatever credentials it finds, and
+                // create tables Terraform neither knows nor sizes.
+                log.error("create-tables runs only against an endpoint (DYNAMODB_ENDPOINT); on AWS, Terraform owns "
+                        + "the tables");
+                return 2;
+            }
             TableNames names = context.getBean(TableNames.class);
             Duration timeout = context.getEnvironment()
                     .getProperty("orderflow.table-bootstrap.timeout", Duration.class, Duration.ofSeconds(120));

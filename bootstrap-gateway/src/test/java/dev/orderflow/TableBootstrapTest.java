@@ -67,6 +67,11 @@ class TableBootstrapTest {
     }
 
     @Test
+    void givenNoEndpoint_whenRun_thenItRefusesToTouchAws() {
+        assertThat(TableBootstrap.run("--orderflow.dynamodb.endpoint=", "--aws.region=us-east-1")).isEqualTo(2);
+    }
+
+    @Test
     void givenNoDynamoDb_whenTheDeadlinePasses_thenItExitsWithAnError() {
         assertThat(TableBootstrap.run("--orderflow.dynamodb.endpoint=http://localhost:" + FreePorts.next(),
                 "--orderflow.table-bootstrap.timeout=2s")).isEqualTo(1);

@@ -15,6 +15,12 @@ import java.util.concurrent.CompletableFuture;
 /** A plain HTTP client, as any client of the services would use: no code shared with the services. */
 final class Api {
 
+    /**
+     * The services' own budgets bound every answer to a few seconds; this only catches a service that never answers.
+     * Generous, because a cold JVM's first request on a starved 2-core CI machine has been seen to take over 20 s.
+     */
+    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(60);
+
     private static final ObjectMapper JSON = new ObjectMapper();
     private final URI base;
     /**
@@ -60,7 +66,7 @@ final class Api {
     }
 
     private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(base.resolve(path)).timeout(Duration.ofSeconds(20));
+        return HttpRequest.newBuilder(base.resolve(path)).timeout(REQUEST_TIMEOUT);
     }
 
     private Response send(HttpRequest request) {

@@ -38,6 +38,9 @@ import reactor.util.retry.Retry;
  */
 public class PlaceOrderService implements PlaceOrderUseCase {
 
+    /** JDK logging: the application layer depends on no logging library; Spring Boot routes it to the service's log. */
+    private static final System.Logger LOG = System.getLogger(PlaceOrderService.class.getName());
+
     /** The first pause before a create whose outcome stayed unknown is tried again in the background. */
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
 
@@ -109,7 +112,10 @@ public class PlaceOrderService implements PlaceOrderUseCase {
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_PAUSE).maxBackoff(Duration.ofSeconds(30))
                         .filter(PlaceOrderService::isStoreFailure))
                 .timeout(policy.maximumAge())
-                .subscribe(created -> { }, givenUp -> { });
+                .subscribe(created -> { }, givenUp -> LOG.log(System.Logger.Level.WARNING,
+                        "order {0} was answered 202 but could not be created within {1}: its client's GET answers 404 "
+                                + "and a retry with the same Idempotency-Key places it ({2})",
+                        requested.orderId(), policy.maximumAge(), givenUp.toString()));
     }
 
     private Mono<PlaceOrderResult> afterCreate(boolean created, Order requested) {

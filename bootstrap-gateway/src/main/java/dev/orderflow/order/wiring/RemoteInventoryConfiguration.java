@@ -7,12 +7,15 @@ import dev.orderflow.order.adapter.out.processor.SrvProcessorEndpoint;
 import io.github.resilience4j.bulkhead.BulkheadRegistry;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
 import io.github.resilience4j.retry.RetryRegistry;
+import io.netty.channel.ChannelOption;
 import java.time.Duration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.client.reactive.ReactorClientHttpConnector;
 import org.springframework.web.reactive.function.client.WebClient;
 import reactor.core.publisher.Mono;
+import reactor.netty.http.client.HttpClient;
 
 /**
  * Split mode (the default): the inventory is the processor service, reached over HTTP with the Resilience4j
@@ -37,7 +40,13 @@ class RemoteInventoryConfiguration {
     HttpStockReservations httpStockReservations(WebClient.Builder webClients, ProcessorEndpoint endpoint,
                                                 CircuitBreakerRegistry circuitBreakers, RetryRegistry retries,
                                                 BulkheadRegistry bulkheads, GatewayProperties properties) {
-        return new HttpStockReservations(webClients.build(), endpoint, circuitBreakers.circuitBreaker(INSTANCE),
+        // Reactor Netty waits 30 s for a connection by default, so a processor that takes none (a black-holed
+        // address, a dead node) would read as slow, never as down; within half the attempt it reads as unreachable,
+        // an outage for the breaker.
+        HttpClient http = HttpClient.create().option(ChannelOption.CONNECT_TIMEOUT_MILLIS,
+                (int) properties.attemptTimeout().dividedBy(2).toMillis());
+        WebClient client = webClients.clone().clientConnector(new ReactorClientHttpConnector(http)).build();
+        return new HttpStockReservations(client, endpoint, circuitBreakers.circuitBreaker(INSTANCE),
                 retries.retry(INSTANCE), bulkheads.bulkhead(INSTANCE), properties.attemptTimeout());
     }
 

@@ -39,8 +39,8 @@ public final class DynamoDbClients {
                 .credentialsProvider(credentials)
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder()
                         .maxConcurrency(settings.maxConcurrency())
-                        .connectionTimeout(Duration.ofSeconds(1))
-                        .connectionAcquisitionTimeout(Duration.ofSeconds(1)))
+                        .connectionTimeout(connectTimeout(settings.attemptTimeout()))
+                        .connectionAcquisitionTimeout(acquisitionTimeout(settings.attemptTimeout())))
                 .overrideConfiguration(ClientOverrideConfiguration.builder()
                         .apiCallTimeout(settings.attemptTimeout())
                         .apiCallAttemptTimeout(settings.attemptTimeout())
@@ -50,5 +50,23 @@ public final class DynamoDbClients {
             builder.endpointOverride(settings.endpoint());
         }
         return builder.build();
+    }
+
+    /**
+     * Connecting, and waiting for a pooled connection, must give up well inside the attempt's budget: only then does
+     * a connection that cannot be made read as refused (an outage, nothing sent) and a pool with nothing free as busy
+     * (nothing sent), instead of both ending as an attempt timeout, which says "maybe applied" and "not an outage".
+     * The SDK counts a new connection's connect inside the acquisition, so the connect must end first.
+     */
+    static Duration connectTimeout(Duration attemptTimeout) {
+        return min(attemptTimeout.multipliedBy(3).dividedBy(10), Duration.ofSeconds(1));
+    }
+
+    static Duration acquisitionTimeout(Duration attemptTimeout) {
+        return min(attemptTimeout.dividedBy(2), Duration.ofSeconds(2));
+    }
+
+    private static Duration min(Duration a, Duration b) {
+        return a.compareTo(b) < 0 ? a : b;
     }
 }

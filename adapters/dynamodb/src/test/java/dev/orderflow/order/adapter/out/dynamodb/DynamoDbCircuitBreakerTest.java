@@ -37,7 +37,10 @@ import reactor.core.publisher.Mono;
  */
 class DynamoDbCircuitBreakerTest {
 
+    /** For the hanging DynamoDB: every attempt runs out, so it is kept short. */
     private static final Duration ATTEMPT = Duration.ofMillis(300);
+    /** For faults answered at once (refused, throttled, 5xx): only a starved machine would reach it. */
+    private static final Duration ANSWERED_AT_ONCE = Duration.ofSeconds(5);
 
     private static DynamoDbLocal dynamoDb;
     private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
@@ -65,7 +68,9 @@ class DynamoDbCircuitBreakerTest {
     @Test
     void givenDynamoDbUnreachable_whenCallsKeepFailing_thenNothingWasWrittenAndTheCircuitOpens() {
         URI nobodyListens = URI.create("http://localhost:" + FreePorts.next());
-        try (DynamoDbTestClients clients = DynamoDbTestClients.at(nobodyListens, ATTEMPT)) {
+        // A refused connect comes back at once; a generous budget keeps a cold client on a loaded machine from
+        // timing out first, which would be "effect unknown" rather than the refusal under test.
+        try (DynamoDbTestClients clients = DynamoDbTestClients.at(nobodyListens, ANSWERED_AT_ONCE)) {
             DynamoDbOrderRepository orders = repository(clients);
             int minimumCalls = breaker.getCircuitBreakerConfig().getMinimumNumberOfCalls();
 
@@ -101,7 +106,7 @@ class DynamoDbCircuitBreakerTest {
 
     @Test
     void givenDynamoDbThrottlingEveryRequest_whenCallsFail_thenNothingWasWrittenAndTheCircuitStaysClosed() {
-        ProxiedRun run = createBehindProxy(proxy -> proxy.throttle(1.0), ATTEMPT, 20);
+        ProxiedRun run = createBehindProxy(proxy -> proxy.throttle(1.0), ANSWERED_AT_ONCE, 20);
 
         assertThat(run.failures()).allSatisfy(failure -> assertThat(failure)
                 .isInstanceOf(StoreUnavailableException.class).hasMessageContaining("throttled"));
@@ -134,7 +139,7 @@ class DynamoDbCircuitBreakerTest {
 
     @Test
     void givenDynamoDbAnsweringServerErrors_whenCallsFail_thenTheirEffectIsUnknownAndTheCircuitOpens() {
-        ProxiedRun run = createBehindProxy(DynamoDbFaultProxy::failWithServerErrors, ATTEMPT,
+        ProxiedRun run = createBehindProxy(DynamoDbFaultProxy::failWithServerErrors, ANSWERED_AT_ONCE,
                 breaker.getCircuitBreakerConfig().getMinimumNumberOfCalls());
 
         assertThat(run.failures()).allSatisfy(failure -> assertThat(failure)
