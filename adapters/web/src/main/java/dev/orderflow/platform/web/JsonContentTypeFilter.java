@@ -2,6 +2,7 @@ package dev.orderflow.platform.web;
 
 import java.util.List;
 import java.util.Set;
+import org.springframework.core.Ordered;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.InvalidMediaTypeException;
 import org.springframework.http.MediaType;
@@ -16,7 +17,10 @@ import reactor.core.publisher.Mono;
  * Controllers read bodies as text to validate them strictly themselves, so Spring's own content negotiation
  * would accept any type.
  */
-public class JsonContentTypeFilter implements WebFilter {
+public class JsonContentTypeFilter implements WebFilter, Ordered {
+
+    /** Before admission control: a request refused for its type never takes an admission place. */
+    public static final int ORDER = AdmissionControlFilter.ORDER - 2;
 
     private static final Set<HttpMethod> WITH_BODY = Set.of(HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH);
     private static final List<MediaType> JSON = List.of(MediaType.APPLICATION_JSON);
@@ -42,5 +46,10 @@ public class JsonContentTypeFilter implements WebFilter {
     private static boolean isJson(MediaType contentType) {
         return MediaType.APPLICATION_JSON.isCompatibleWith(contentType)
                 || contentType.getSubtype().endsWith("+json");
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
     }
 }

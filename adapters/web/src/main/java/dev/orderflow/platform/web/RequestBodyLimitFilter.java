@@ -1,6 +1,7 @@
 package dev.orderflow.platform.web;
 
 import java.util.concurrent.atomic.AtomicLong;
+import org.springframework.core.Ordered;
 import org.springframework.core.io.buffer.DataBuffer;
 import org.springframework.core.io.buffer.DataBufferUtils;
 import org.springframework.http.server.reactive.ServerHttpRequest;
@@ -15,7 +16,10 @@ import reactor.core.publisher.Mono;
  * Refuses request bodies over 64 KiB with 413: at once when Content-Length says so, and while reading when a
  * chunked body grows past it, so an oversized body is never buffered whole.
  */
-public class RequestBodyLimitFilter implements WebFilter {
+public class RequestBodyLimitFilter implements WebFilter, Ordered {
+
+    /** Before admission control: a body refused by its declared length never takes an admission place. */
+    public static final int ORDER = AdmissionControlFilter.ORDER - 1;
 
     public static final long LIMIT_BYTES = 64 * 1024;
 
@@ -39,5 +43,10 @@ public class RequestBodyLimitFilter implements WebFilter {
             }
         };
         return chain.filter(exchange.mutate().request(limited).build());
+    }
+
+    @Override
+    public int getOrder() {
+        return ORDER;
     }
 }
