@@ -84,10 +84,8 @@ class TaskDefinitionTest {
                     .as(bootstrap).isEqualTo(true);
             assertThat(Contract.setting(bootstrap, "management.endpoint.health.probes.enabled")).isEqualTo(true);
         }
-        JsonNode container = TerraformTree.infrastructure().module("modules/ecs-service").locals.get("container");
-        assertThat(container.at("/healthCheck/command/0").asText()).isEqualTo("CMD");
-        assertThat(TerraformTree.infrastructure().module("modules/ecs-service").locals.get("liveness_probe").asText())
-                .contains("/dev/tcp/127.0.0.1/${var.management_port}", "GET /actuator/health/liveness ");
+        assertThat(ContainerHealthCheckTest.commandInTheHcl()).startsWith("CMD").endsWith("dev.orderflow.LivenessProbe",
+                "${var.management_port}");
         JsonNode targetGroup = TerraformTree.infrastructure().module("modules/ecs-service")
                 .resource("aws_lb_target_group", "this");
         assertThat(targetGroup.at("/health_check/0/path").asText()).isEqualTo("${var.load_balancer.health_check_path}");
