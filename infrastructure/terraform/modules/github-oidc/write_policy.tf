@@ -172,8 +172,13 @@ data "aws_iam_policy_document" "write" {
       "sns:Unsubscribe",
       "sns:UntagResource",
     ]
+    # Application Auto Scaling creates and deletes the target-tracking alarms with the caller's permissions, named
+    # TargetTracking-<resource id>-AlarmHigh|AlarmLow-<uuid>: the ECS services' resource ids are
+    # service/<cluster>/<service>, the tables' table/<table> and table/<table>/index/<index>.
     resources = [
       "${local.arn}:cloudwatch:${local.region}:${local.account}:alarm:${local.prefix}-*",
+      "${local.arn}:cloudwatch:${local.region}:${local.account}:alarm:TargetTracking-service/${local.prefix}/*",
+      "${local.arn}:cloudwatch:${local.region}:${local.account}:alarm:TargetTracking-table/${local.prefix}-*",
       "${local.arn}:events:${local.region}:${local.account}:rule/${local.prefix}-*",
       "${local.arn}:logs:${local.region}:${local.account}:log-group:/ecs/${local.prefix}/*",
       "${local.arn}:sns:${local.region}:${local.account}:${local.prefix}-*",
