@@ -136,10 +136,11 @@ module "gateway" {
     cpu_target_percent = 60
   }
   load_balancer = {
-    vpc_id              = module.network.vpc_id
-    subnet_ids          = module.network.public_subnet_ids
-    security_group_id   = module.network.alb_security_group_id
-    health_check_path   = "/readyz"
+    vpc_id            = module.network.vpc_id
+    subnet_ids        = module.network.public_subnet_ids
+    security_group_id = module.network.alb_security_group_id
+    # Liveness, not readiness: a DynamoDB outage must not make ECS replace every gateway (ADR 0040).
+    health_check_path   = "/livez"
     certificate_arn     = var.certificate_arn
     deletion_protection = var.deletion_protection
   }

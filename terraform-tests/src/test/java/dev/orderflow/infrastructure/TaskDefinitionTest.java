@@ -73,12 +73,14 @@ class TaskDefinitionTest {
     }
 
     /**
-     * With dynamic host ports the ALB can only check the traffic port: /readyz there is the readiness group on the
-     * management port (add-additional-paths), which ignores the processor. DynamoDbAccessIT calls it for real.
+     * With dynamic host ports the ALB can only check the traffic port: /livez there is the liveness group on the
+     * management port (add-additional-paths), which no dependency outage fails (ADR 0040).
      */
     @Test
     void healthChecksUsePathsTheServicesServe() {
-        assertThat(call("gateway").at("/load_balancer/health_check_path").asText()).isEqualTo("/readyz");
+        assertThat(call("gateway").at("/load_balancer/health_check_path").asText()).isEqualTo("/livez");
+        assertThat(Contract.setting("bootstrap-gateway", "management.endpoint.health.group.liveness.include"))
+                .isEqualTo("livenessState");
         for (String bootstrap : new String[] {"bootstrap-gateway", "bootstrap-processor"}) {
             assertThat(Contract.setting(bootstrap, "management.endpoint.health.probes.add-additional-paths"))
                     .as(bootstrap).isEqualTo(true);
