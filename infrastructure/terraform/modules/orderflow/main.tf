@@ -2,8 +2,9 @@ locals {
   name = "orderflow-${var.environment}"
 
   # Measured on the benchmark machine (docs/performance.md): peak RSS under load 236 MiB (gateway) and 220 MiB
-  # (processor) with the images' JVM flags (ADR 0014). Three such reservations fit a t3.micro's ~900 MiB, so a
-  # rolling deployment of one service needs no second instance.
+  # (processor) with the images' JVM flags (ADR 0014). Three such reservations fit a t3.micro's ~900 MiB: a
+  # rolling deployment of one service fits one instance, but a new image tag deploys both at once, and four tasks
+  # do not, so the capacity provider starts a second instance for the deploy (deploy.yml waits up to 20 minutes).
   memory_reservation = 256
   memory_limit       = 320
   cpu_units          = 512
