@@ -12,6 +12,8 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -76,6 +78,30 @@ class WorkflowPolicyTest {
                 "careless.yml: job publish: `if: needs.tests.result == 'success'` names a job it does not need",
                 "careless.yml: job publish: `if: steps.push.outcome == 'success' && matrix.environment == 'dev'`"
                         + " names no step of the job");
+    }
+
+    /**
+     * One release per action across the workflows (an upgrade is done everywhere at once), runners named by their
+     * image version rather than ubuntu-latest, and a concurrency group in every workflow.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void oneVersionPerActionFixedRunnersAndAConcurrencyGroupEverywhere() throws IOException {
+        Map<String, Set<String>> versions = new TreeMap<>();
+        Pattern uses = Pattern.compile("uses: ([\\w.-]+/[\\w./-]+)@([0-9a-f]{40})");
+        for (Path file : workflows(WORKFLOWS)) {
+            String text = Files.readString(file);
+            Matcher action = uses.matcher(text);
+            while (action.find()) {
+                versions.computeIfAbsent(action.group(1), name -> new TreeSet<>()).add(action.group(2));
+            }
+            assertThat(text).as(file.getFileName().toString()).doesNotContain("-latest");
+            Map<String, Object> workflow = new Yaml().load(text);
+            boolean grouped = workflow.containsKey("concurrency") || ((Map<String, Map<String, Object>>) workflow
+                    .get("jobs")).values().stream().allMatch(job -> job.containsKey("concurrency"));
+            assertThat(grouped).as("%s has a concurrency group", file.getFileName()).isTrue();
+        }
+        assertThat(versions).isNotEmpty().allSatisfy((action, commits) -> assertThat(commits).as(action).hasSize(1));
     }
 
     /** On main, images.yml deploys only a commit whose tests (ci.yml, called as a reusable workflow) passed. */
