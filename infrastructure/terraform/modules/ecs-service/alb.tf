@@ -27,8 +27,9 @@ resource "aws_lb_target_group" "this" {
   # Longer than a request's deadline, shorter than the default 300 s: a deployment waits this long per task.
   deregistration_delay = 15
 
-  # The readiness group that ignores the processor (design.md), served on the traffic port because with dynamic
-  # host ports the ALB cannot reach the management port.
+  # The path the service is given (the gateway: /livez, ADR 0040), served on the traffic port because with dynamic
+  # host ports the ALB cannot reach the management port. The ALB's own checks go to the targets directly, past the
+  # listener rule below.
   health_check {
     path                = var.load_balancer.health_check_path
     port                = "traffic-port"
@@ -76,5 +77,30 @@ resource "aws_lb_listener" "https" {
   default_action {
     type             = "forward"
     target_group_arn = aws_lb_target_group.this[0].arn
+  }
+}
+
+# The probes on the application port are for the load balancer's checks only: their answers name tables and exception
+# classes (design.md promises clients none), and /readyz calls DescribeTable on every request.
+resource "aws_lb_listener_rule" "hide_probes" {
+  count = local.public ? 1 : 0
+
+  listener_arn = local.https ? aws_lb_listener.https[0].arn : aws_lb_listener.http[0].arn
+  priority     = 1
+
+  action {
+    type = "fixed-response"
+
+    fixed_response {
+      content_type = "text/plain"
+      message_body = "Not Found"
+      status_code  = "404"
+    }
+  }
+
+  condition {
+    path_pattern {
+      values = ["/livez", "/livez/*", "/readyz", "/readyz/*"]
+    }
   }
 }

@@ -1,9 +1,16 @@
 locals {
   family = "${var.name_prefix}-${var.service_name}"
 
-  # bash alone, so the check does not depend on curl or wget being in the JRE image; the management port is not
-  # published, so only a check inside the container can reach it.
-  liveness_probe = "exec 3<>/dev/tcp/127.0.0.1/${var.management_port} && printf 'GET /actuator/health/liveness HTTP/1.0\\r\\n\\r\\n' >&3 && read -r status <&3 && [[ $status == *' 200 '* ]]"
+  # The images hold no shell, curl or wget (containers/jre/Dockerfile), so the check is a second JVM from the
+  # service's own class path (app.jar's manifest lists /app/lib, where bootstrap-common's jar lands) running a
+  # plain-socket GET of the liveness group. The image's JAVA_TOOL_OPTIONS apply to it too. Measured with the gateway
+  # image's layout and flags (JDK 17, /usr/bin/time -v): 39 MiB peak RSS and 0.1 s of CPU per run, so a check during
+  # the 240 MiB peak stays under the 320 MiB hard limit, and one every 30 s costs 0.3 % of a vCPU. The management
+  # port is not published, so only a check inside the container can reach it.
+  health_check_command = [
+    "CMD", "java", "-XX:TieredStopAtLevel=1", "-Xshare:auto", "-cp", "/app/app.jar", "dev.orderflow.LivenessProbe",
+    "${var.management_port}",
+  ]
 
   container = {
     name              = var.service_name
@@ -30,8 +37,8 @@ locals {
       }]
     }
     healthCheck = {
-      command     = ["CMD", "bash", "-c", local.liveness_probe]
-      interval    = 15
+      command     = local.health_check_command
+      interval    = 30
       timeout     = 5
       retries     = 3
       startPeriod = 90

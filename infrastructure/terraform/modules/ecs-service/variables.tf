@@ -177,6 +177,6 @@ variable "load_balancer" {
 
   validation {
     condition     = var.load_balancer == null || contains(["/readyz", "/livez"], try(var.load_balancer.health_check_path, ""))
-    error_message = "With dynamic host ports the ALB can only check the traffic port: use /readyz (or /livez) on the application port."
+    error_message = "With dynamic host ports the ALB can only check the traffic port: use /livez (or /readyz) on the application port."
   }
 }

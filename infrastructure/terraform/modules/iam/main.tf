@@ -8,6 +8,8 @@ locals {
   ecs_arn_prefix      = "arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}"
   cluster_arn         = "${local.ecs_arn_prefix}:cluster/${var.cluster_name}"
   container_instances = "${local.ecs_arn_prefix}:container-instance/${var.cluster_name}"
+  # Made by the bootstrap (modules/github-oidc/boundary.tf); the deploy role may create roles only with it.
+  permissions_boundary = "arn:${data.aws_partition.current.partition}:iam::${data.aws_caller_identity.current.account_id}:policy/${var.name_prefix}-role-boundary"
 }
 
 data "aws_iam_policy_document" "ecs_tasks_trust" {
@@ -23,8 +25,9 @@ data "aws_iam_policy_document" "ecs_tasks_trust" {
 
 # Execution role: what the ECS agent does on a task's behalf (pull the image, ship the logs), nothing more.
 resource "aws_iam_role" "execution" {
-  name               = "${var.name_prefix}-task-execution"
-  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_trust.json
+  name                 = "${var.name_prefix}-task-execution"
+  assume_role_policy   = data.aws_iam_policy_document.ecs_tasks_trust.json
+  permissions_boundary = local.permissions_boundary
 }
 
 data "aws_iam_policy_document" "execution" {
@@ -69,8 +72,9 @@ data "aws_iam_policy_document" "ec2_trust" {
 }
 
 resource "aws_iam_role" "instance" {
-  name               = "${var.name_prefix}-ecs-instance"
-  assume_role_policy = data.aws_iam_policy_document.ec2_trust.json
+  name                 = "${var.name_prefix}-ecs-instance"
+  assume_role_policy   = data.aws_iam_policy_document.ec2_trust.json
+  permissions_boundary = local.permissions_boundary
 }
 
 data "aws_iam_policy_document" "instance" {

@@ -3,8 +3,9 @@
 # TransactWriteItems is authorised per item: UpdateItem on inventory, PutItem on reservations.
 
 resource "aws_iam_role" "gateway_task" {
-  name               = "${var.name_prefix}-order-gateway-task"
-  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_trust.json
+  name                 = "${var.name_prefix}-order-gateway-task"
+  assume_role_policy   = data.aws_iam_policy_document.ecs_tasks_trust.json
+  permissions_boundary = local.permissions_boundary
 }
 
 data "aws_iam_policy_document" "gateway_tables" {
@@ -34,8 +35,9 @@ resource "aws_iam_role_policy" "gateway_tables" {
 }
 
 resource "aws_iam_role" "processor_task" {
-  name               = "${var.name_prefix}-order-processor-task"
-  assume_role_policy = data.aws_iam_policy_document.ecs_tasks_trust.json
+  name                 = "${var.name_prefix}-order-processor-task"
+  assume_role_policy   = data.aws_iam_policy_document.ecs_tasks_trust.json
+  permissions_boundary = local.permissions_boundary
 }
 
 data "aws_iam_policy_document" "processor_tables" {

@@ -16,7 +16,7 @@ resource "aws_cloudwatch_metric_alarm" "alb_5xx" {
 
 resource "aws_cloudwatch_metric_alarm" "target_5xx" {
   alarm_name          = "${var.name_prefix}-gateway-5xx"
-  alarm_description   = "The gateway answers 5xx (503 processor unavailable, 504 timeout, 500)."
+  alarm_description   = "The gateway answers 5xx (503 processor or store unavailable or overloaded, 500)."
   namespace           = "AWS/ApplicationELB"
   metric_name         = "HTTPCode_Target_5XX_Count"
   dimensions          = { LoadBalancer = var.load_balancer_arn_suffix, TargetGroup = var.target_group_arn_suffix }

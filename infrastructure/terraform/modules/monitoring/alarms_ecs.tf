@@ -80,17 +80,22 @@ resource "aws_cloudwatch_metric_alarm" "running_below_desired" {
   }
 }
 
-resource "aws_cloudwatch_event_rule" "ecs_failures" {
-  name        = "${var.name_prefix}-ecs-failures"
-  description = "Deployments that failed (and were rolled back) and tasks ECS could not place."
-  event_pattern = jsonencode({
+locals {
+  # Deployment state changes carry no clusterArn in their detail; both kinds name the service's ARN in resources.
+  ecs_failure_events = {
     source      = ["aws.ecs"]
     detail-type = ["ECS Deployment State Change", "ECS Service Action"]
+    resources   = [{ prefix = "arn:${data.aws_partition.current.partition}:ecs:${data.aws_region.current.region}:${data.aws_caller_identity.current.account_id}:service/${var.cluster_name}/" }]
     detail = {
-      clusterArn = [{ suffix = "/${var.cluster_name}" }]
-      eventType  = ["ERROR", "WARN"]
+      eventType = ["ERROR", "WARN"]
     }
-  })
+  }
+}
+
+resource "aws_cloudwatch_event_rule" "ecs_failures" {
+  name          = "${var.name_prefix}-ecs-failures"
+  description   = "Deployments that failed (and were rolled back) and tasks ECS could not place."
+  event_pattern = jsonencode(local.ecs_failure_events)
 }
 
 resource "aws_cloudwatch_event_target" "ecs_failures" {

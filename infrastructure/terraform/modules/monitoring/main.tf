@@ -56,6 +56,8 @@ data "aws_partition" "current" {}
 
 data "aws_caller_identity" "current" {}
 
+data "aws_region" "current" {}
+
 locals {
   actions = [aws_sns_topic.alarms.arn]
 }

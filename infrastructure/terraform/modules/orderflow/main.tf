@@ -2,8 +2,9 @@ locals {
   name = "orderflow-${var.environment}"
 
   # Measured on the benchmark machine (docs/performance.md): peak RSS under load 236 MiB (gateway) and 220 MiB
-  # (processor) with the images' JVM flags (ADR 0014). Three such reservations fit a t3.micro's ~900 MiB, so a
-  # rolling deployment of one service needs no second instance.
+  # (processor) with the images' JVM flags (ADR 0014). Three such reservations fit a t3.micro's ~900 MiB: a
+  # rolling deployment of one service fits one instance, but a new image tag deploys both at once, and four tasks
+  # do not, so the capacity provider starts a second instance for the deploy (deploy.yml waits up to 20 minutes).
   memory_reservation = 256
   memory_limit       = 320
   cpu_units          = 512
@@ -136,10 +137,11 @@ module "gateway" {
     cpu_target_percent = 60
   }
   load_balancer = {
-    vpc_id              = module.network.vpc_id
-    subnet_ids          = module.network.public_subnet_ids
-    security_group_id   = module.network.alb_security_group_id
-    health_check_path   = "/readyz"
+    vpc_id            = module.network.vpc_id
+    subnet_ids        = module.network.public_subnet_ids
+    security_group_id = module.network.alb_security_group_id
+    # Liveness, not readiness: a DynamoDB outage must not make ECS replace every gateway (ADR 0040).
+    health_check_path   = "/livez"
     certificate_arn     = var.certificate_arn
     deletion_protection = var.deletion_protection
   }

@@ -29,7 +29,8 @@ import java.util.regex.Pattern;
  * <li>{@code <name>} in a command is replaced by the value of the JSON field {@code name} of an earlier answer in the
  * same document, as a reader copies the order id from the answer before;</li>
  * <li>{@code ./run-local.sh}, which runs until Ctrl-C, is started in the background in its own process group, awaited
- * until it prints that it is ready, and stopped with SIGINT (Ctrl-C) at the end of the document;</li>
+ * until it prints that it is ready, and stopped with SIGINT (Ctrl-C) at the end of its section (DocCommandsIT
+ * closes the shell when the next block is in another section), or of the document;</li>
  * <li>{@code ./mvnw verify} is the build that runs this test: it is not started again from inside itself;</li>
  * <li>{@code helm}, where no helm binary is installed, is {@link HelmCli} (the Helm engine of helm-java);</li>
  * <li>Maven, started by {@code ./run-local.sh}, installs into a local repository of its own that reads the user's

@@ -7,10 +7,13 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -71,7 +74,58 @@ class WorkflowPolicyTest {
                 "careless.yml: job publish: ${{ needs.test.result }} names a job it does not need",
                 "careless.yml: job publish: ${{ inputs.tag }} names no input of the workflow",
                 "careless.yml: job publish: ${{ matrix.region }} names no key of the job's matrix",
-                "careless.yml: job publish: ${{ secret.TOKEN }} names no context");
+                "careless.yml: job publish: ${{ secret.TOKEN }} names no context",
+                "careless.yml: job publish: `if: needs.tests.result == 'success'` names a job it does not need",
+                "careless.yml: job publish: `if: steps.push.outcome == 'success' && matrix.environment == 'dev'`"
+                        + " names no step of the job");
+    }
+
+    /**
+     * One release per action across the workflows (an upgrade is done everywhere at once), runners named by their
+     * image version rather than ubuntu-latest, and a concurrency group in every workflow.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void oneVersionPerActionFixedRunnersAndAConcurrencyGroupEverywhere() throws IOException {
+        Map<String, Set<String>> versions = new TreeMap<>();
+        Pattern uses = Pattern.compile("uses: ([\\w.-]+/[\\w./-]+)@([0-9a-f]{40})");
+        for (Path file : workflows(WORKFLOWS)) {
+            String text = Files.readString(file);
+            Matcher action = uses.matcher(text);
+            while (action.find()) {
+                versions.computeIfAbsent(action.group(1), name -> new TreeSet<>()).add(action.group(2));
+            }
+            assertThat(text).as(file.getFileName().toString()).doesNotContain("-latest");
+            Map<String, Object> workflow = new Yaml().load(text);
+            boolean grouped = workflow.containsKey("concurrency") || ((Map<String, Map<String, Object>>) workflow
+                    .get("jobs")).values().stream().allMatch(job -> job.containsKey("concurrency"));
+            assertThat(grouped).as("%s has a concurrency group", file.getFileName()).isTrue();
+        }
+        assertThat(versions).isNotEmpty().allSatisfy((action, commits) -> assertThat(commits).as(action).hasSize(1));
+    }
+
+    /** On main, images.yml deploys only a commit whose tests (ci.yml, called as a reusable workflow) passed. */
+    @Test
+    @SuppressWarnings("unchecked")
+    void theDeployWaitsForTheTests() throws IOException {
+        Map<String, Object> images = new Yaml().load(Files.readString(WORKFLOWS.resolve("images.yml")));
+        Map<String, Object> jobs = (Map<String, Object>) images.get("jobs");
+        Map<String, Object> deploy = (Map<String, Object>) jobs.get("deploy");
+        Map<String, Object> ci = new Yaml().load(Files.readString(WORKFLOWS.resolve("ci.yml")));
+        Map<String, Object> ciTriggers = (Map<String, Object>) (ci.containsKey(Boolean.TRUE) ? ci.get(Boolean.TRUE)
+                : ci.get("on"));
+
+        assertThat(deploy.get("uses")).isEqualTo("./.github/workflows/deploy.yml");
+        List<String> needs = (List<String>) deploy.get("needs");
+        assertThat(needs).anySatisfy(job -> assertThat(((Map<String, Object>) jobs.get(job)).get("uses"))
+                .isEqualTo("./.github/workflows/ci.yml"));
+        assertThat(ciTriggers).containsKey("workflow_call").doesNotContainKey("push");
+        for (Path workflow : workflows(WORKFLOWS)) {
+            if (!workflow.getFileName().toString().equals("images.yml")) {
+                assertThat(Files.readString(workflow)).as("%s calls the deploy without the tests", workflow)
+                        .doesNotContain("uses: ./.github/workflows/deploy.yml");
+            }
+        }
     }
 
     /** The rules, one finding per broken rule and place. */
@@ -165,17 +219,27 @@ class WorkflowPolicyTest {
                     }
                 });
             }
-            List<String> problems = new ArrayList<>();
+            // An `if:` is an expression whether or not it is written inside ${{ }}.
+            Map<String, String> bodies = new LinkedHashMap<>();
+            List<Object> conditions = new ArrayList<>();
+            conditions.add(job.get("if"));
+            ((List<Map<String, Object>>) job.getOrDefault("steps", List.of())).forEach(step -> conditions.add(step.get("if")));
+            conditions.stream().filter(condition -> condition != null && !condition.toString().contains("${{"))
+                    .forEach(condition -> bodies.put("`if: " + condition + "`", condition.toString()));
             Matcher expression = EXPRESSION.matcher(jobText);
             while (expression.find()) {
-                String body = expression.group(1).replaceAll("'[^']*'", "''");
+                bodies.put("${{" + expression.group(1) + "}}", expression.group(1));
+            }
+            List<String> problems = new ArrayList<>();
+            for (Map.Entry<String, String> written : bodies.entrySet()) {
+                String shown = written.getKey();
+                String body = written.getValue().replaceAll("'[^']*'", "''");
                 Matcher reference = REFERENCE.matcher(body);
                 while (reference.find()) {
                     String context = reference.group(1);
                     String[] path = reference.group(2).isEmpty() ? new String[0]
                             : reference.group(2).substring(1).split("\\.");
                     String first = path.length > 0 ? path[0] : null;
-                    String shown = "${{" + expression.group(1) + "}}";
                     if (FUNCTIONS_AND_LITERALS.contains(context.toLowerCase())) {
                         continue;
                     }

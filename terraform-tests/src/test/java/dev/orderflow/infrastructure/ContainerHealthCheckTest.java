@@ -1,13 +1,15 @@
 package dev.orderflow.infrastructure;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.sun.net.httpserver.HttpServer;
+import dev.orderflow.LivenessProbe;
 import java.io.IOException;
 import java.net.InetSocketAddress;
-import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.AfterEach;
@@ -15,8 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * The task definitions' container health check, exactly as written in the HCL, run by bash against a real socket:
- * healthy on a 200 from the liveness path, unhealthy on anything else or nothing listening.
+ * The task definitions' container health check, exactly as written in the HCL (only the image's java and jar swapped
+ * for this JVM's java and bootstrap-common's classes), run against a real socket: healthy on a 200 from the liveness
+ * path, unhealthy on anything else or nothing listening. EcsHealthCheckIT runs it unchanged inside the real image.
  */
 class ContainerHealthCheckTest {
 
@@ -39,11 +42,29 @@ class ContainerHealthCheckTest {
         server.stop(0);
     }
 
-    private static int probe(int port) throws IOException, InterruptedException {
-        assumeTrue(Files.isExecutable(Path.of("/bin/bash")), "bash is absent: the health check runs in bash");
-        String check = TerraformTree.infrastructure().module("modules/ecs-service").locals.get("liveness_probe").asText()
-                .replace("${var.management_port}", Integer.toString(port));
-        Process process = new ProcessBuilder("/bin/bash", "-c", check).redirectErrorStream(true).start();
+    static List<String> commandInTheHcl() {
+        JsonNode command = TerraformTree.infrastructure().module("modules/ecs-service").locals.get("health_check_command");
+        List<String> words = new ArrayList<>();
+        command.forEach(word -> words.add(word.asText()));
+        return words;
+    }
+
+    private static int probe(int port) throws Exception {
+        List<String> hcl = commandInTheHcl();
+        assertThat(hcl.subList(0, 2)).containsExactly("CMD", "java");
+        String classes = Path.of(LivenessProbe.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        for (String word : hcl.subList(2, hcl.size())) {
+            command.add(switch (word) {
+                case "/app/app.jar" -> classes;
+                case "${var.management_port}" -> Integer.toString(port);
+                default -> word;
+            });
+        }
+        assertThat(command).as("the HCL names the image's jar and the management port").contains(classes,
+                Integer.toString(port));
+        Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
         assertThat(process.waitFor(20, TimeUnit.SECONDS)).isTrue();
         return process.exitValue();
     }
@@ -61,5 +82,15 @@ class ContainerHealthCheckTest {
         int port = server.getAddress().getPort();
         server.stop(0);
         assertThat(probe(port)).isNotZero();
+    }
+
+    @Test
+    void theCheckRunsNoShellTheImagesDoNotHave() {
+        assertThat(commandInTheHcl()).doesNotContain("bash", "sh", "/bin/sh", "CMD-SHELL")
+                .contains("dev.orderflow.LivenessProbe");
+        JsonNode check = TerraformTree.infrastructure().module("modules/ecs-service").locals.get("container")
+                .get("healthCheck");
+        assertThat(check.get("command").asText()).isEqualTo("${local.health_check_command}");
+        assertThat(check.get("interval").asInt()).isEqualTo(30);
     }
 }

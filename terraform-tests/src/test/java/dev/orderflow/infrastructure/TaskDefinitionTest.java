@@ -73,21 +73,21 @@ class TaskDefinitionTest {
     }
 
     /**
-     * With dynamic host ports the ALB can only check the traffic port: /readyz there is the readiness group on the
-     * management port (add-additional-paths), which ignores the processor. DynamoDbAccessIT calls it for real.
+     * With dynamic host ports the ALB can only check the traffic port: /livez there is the liveness group on the
+     * management port (add-additional-paths), which no dependency outage fails (ADR 0040).
      */
     @Test
     void healthChecksUsePathsTheServicesServe() {
-        assertThat(call("gateway").at("/load_balancer/health_check_path").asText()).isEqualTo("/readyz");
+        assertThat(call("gateway").at("/load_balancer/health_check_path").asText()).isEqualTo("/livez");
+        assertThat(Contract.setting("bootstrap-gateway", "management.endpoint.health.group.liveness.include"))
+                .isEqualTo("livenessState");
         for (String bootstrap : new String[] {"bootstrap-gateway", "bootstrap-processor"}) {
             assertThat(Contract.setting(bootstrap, "management.endpoint.health.probes.add-additional-paths"))
                     .as(bootstrap).isEqualTo(true);
             assertThat(Contract.setting(bootstrap, "management.endpoint.health.probes.enabled")).isEqualTo(true);
         }
-        JsonNode container = TerraformTree.infrastructure().module("modules/ecs-service").locals.get("container");
-        assertThat(container.at("/healthCheck/command/0").asText()).isEqualTo("CMD");
-        assertThat(TerraformTree.infrastructure().module("modules/ecs-service").locals.get("liveness_probe").asText())
-                .contains("/dev/tcp/127.0.0.1/${var.management_port}", "GET /actuator/health/liveness ");
+        assertThat(ContainerHealthCheckTest.commandInTheHcl()).startsWith("CMD").endsWith("dev.orderflow.LivenessProbe",
+                "${var.management_port}");
         JsonNode targetGroup = TerraformTree.infrastructure().module("modules/ecs-service")
                 .resource("aws_lb_target_group", "this");
         assertThat(targetGroup.at("/health_check/0/path").asText()).isEqualTo("${var.load_balancer.health_check_path}");

@@ -7,7 +7,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -78,32 +77,27 @@ class WorkflowLintTest {
         assertThat(errors.toString()).contains("/jobs/check");
     }
 
+    /**
+     * What only the Terraform workflows need (docs-tests' WorkflowPolicyTest holds every workflow to least privilege,
+     * pinned actions and OIDC): main applies after approval, pull requests plan, and each environment's state has one
+     * writer at a time across terraform.yml's applies and deploy.yml's deploys.
+     */
     @Test
     @SuppressWarnings("unchecked")
-    void theTerraformWorkflowHasLeastPrivilegeAndPinnedActions() {
-        Path file = Repository.WORKFLOWS.resolve("terraform.yml");
-        Map<String, Object> workflow = yaml(file);
-        Map<String, Map<String, Object>> jobs = (Map<String, Map<String, Object>>) workflow.get("jobs");
+    void appliesWaitForApprovalAndShareOneGroupPerEnvironmentWithTheDeploys() {
+        Map<String, Map<String, Object>> jobs = (Map<String, Map<String, Object>>) yaml(
+                Repository.WORKFLOWS.resolve("terraform.yml")).get("jobs");
+        Map<String, Map<String, Object>> deployJobs = (Map<String, Map<String, Object>>) yaml(
+                Repository.WORKFLOWS.resolve("deploy.yml")).get("jobs");
 
-        assertThat(workflow.get("permissions")).as("no permissions unless a job asks").isEqualTo(Map.of());
-        List<String> uses = new ArrayList<>();
-        jobs.values().forEach(job -> ((List<Map<String, Object>>) job.get("steps")).forEach(step -> {
-            if (step.containsKey("uses")) {
-                uses.add(step.get("uses").toString());
-            }
-        }));
-        assertThat(uses).isNotEmpty().allSatisfy(action -> assertThat(action).matches("[\\w.-]+/[\\w.-]+@[0-9a-f]{40}"));
-        assertThat(Repository.read(file)).doesNotContain("aws-access-key-id", "aws-secret-access-key");
-        jobs.forEach((name, job) -> {
-            Map<String, Object> permissions = (Map<String, Object>) job.get("permissions");
-            assertThat(permissions).as(name).isNotNull().containsEntry("contents", "read");
-            boolean callsAws = job.toString().contains("configure-aws-credentials");
-            assertThat(permissions.containsKey("id-token")).as(name + " asks for an OIDC token only to call AWS")
-                    .isEqualTo(callsAws);
-        });
         assertThat(jobs.get("apply").get("environment")).as("apply waits for the environment's approval")
                 .isEqualTo("${{ matrix.environment }}");
         assertThat(jobs.get("apply").get("if").toString()).contains("refs/heads/main");
         assertThat(jobs.get("plan").get("if").toString()).contains("pull_request");
+        for (Map<String, Object> job : List.of(jobs.get("apply"), deployJobs.get("deploy"))) {
+            assertThat((Map<String, Object>) job.get("concurrency"))
+                    .containsEntry("group", "terraform-apply-${{ matrix.environment }}")
+                    .containsEntry("cancel-in-progress", false);
+        }
     }
 }
