@@ -2,7 +2,7 @@
 # Builds the three images: orderflow-gateway, orderflow-processor and orderflow-dynamodb-local (tag "dev" unless
 # --tag says otherwise), with Docker where a Docker engine answers, otherwise with podman (docs/containers.md).
 #
-#   ./build-images.sh                 builds the jars first if they are missing, then the images
+#   ./build-images.sh                 packages the jars (./mvnw -q package -DskipTests), then builds the images
 #   ./build-images.sh --no-maven      never calls Maven (for a Maven build that already made the jars); also
 #                                     ORDERFLOW_IMAGES_NO_MAVEN=true
 #   ./build-images.sh --refresh-base  takes a new Debian base and JRE (security updates) instead of the cached ones
@@ -40,16 +40,14 @@ if [ "$engine" = podman ]; then
 fi
 echo "building images with $engine"
 
-jars=(bootstrap-gateway/target/orderflow-gateway.jar bootstrap-processor/target/orderflow-processor.jar)
-dynamodb_local_libs=containers/dynamodb-local/target/lib
-missing=false
-for jar in "${jars[@]}"; do [ -f "$jar" ] || missing=true; done
-[ -d "$dynamodb_local_libs" ] || missing=true
-if [ "$missing" = true ]; then
-  if [ "$no_maven" = true ]; then
-    echo "the jars or $dynamodb_local_libs are missing and --no-maven was given: run ./mvnw package first" >&2
-    exit 1
-  fi
+# Maven runs every time (quiet, fast when nothing changed): a jar left from before a `git pull` would otherwise be
+# packaged and labelled with the new commit.
+if [ "$no_maven" = true ]; then
+  for input in bootstrap-gateway/target/orderflow-gateway.jar bootstrap-processor/target/orderflow-processor.jar \
+               containers/dynamodb-local/target/lib; do
+    [ -e "$input" ] || { echo "$input is missing and --no-maven was given: run ./mvnw package first" >&2; exit 1; }
+  done
+else
   ./mvnw -B -ntp -q -pl bootstrap-gateway,bootstrap-processor,containers/dynamodb-local -am package -DskipTests
 fi
 
