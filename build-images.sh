@@ -75,14 +75,18 @@ else
   base_args=(--build-arg "DEBIAN_IMAGE=$local_base")
 fi
 
-build=("$engine" build)
+# linux/amd64 everywhere: assemble-rootfs.sh copies the amd64 JRE and DynamoDB Local's native library is gathered
+# for amd64, so Docker on Apple Silicon must not build arm64 (it emulates amd64 instead; on amd64 hosts a no-op).
+platform=linux/amd64
+build=("$engine" build --platform "$platform")
 if [ "$engine" = podman ]; then
   # apt inside the JRE build needs the network; podman's default network namespace for builds may have none.
   build+=(--network host)
 fi
 jre_build=("${build[@]}")
 [ "$refresh_base" = true ] && jre_build+=(--no-cache)
-"${jre_build[@]}" -q "${base_args[@]}" -t "orderflow-jre:$tag" containers/jre >/dev/null
+# ${a[@]+"${a[@]}"}: bash 3.2 (macOS) with set -u calls an empty array unbound.
+"${jre_build[@]}" -q ${base_args[@]+"${base_args[@]}"} -t "orderflow-jre:$tag" containers/jre >/dev/null
 echo "built orderflow-jre:$tag"
 
 version=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | sed -n 1p)
