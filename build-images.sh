@@ -51,18 +51,24 @@ else
   ./mvnw -B -ntp -q -pl bootstrap-gateway,bootstrap-processor,containers/dynamodb-local -am package -DskipTests
 fi
 
+# linux/amd64 everywhere: assemble-rootfs.sh copies the amd64 JRE and DynamoDB Local's native library is gathered
+# for amd64, so Docker on Apple Silicon must not build arm64 (it emulates amd64 instead; on amd64 hosts a no-op).
+platform=linux/amd64
+
 # The base: the digest pinned in containers/jre/Dockerfile where a registry provides it, otherwise a bookworm made
-# with debootstrap and kept as debian:bookworm-slim for the next build.
+# with debootstrap. That one gets a name of its own: as debian:bookworm-slim it would replace Docker's real image.
 pinned=$(sed -n 's/^ARG DEBIAN_IMAGE=//p' containers/jre/Dockerfile)
-local_base=debian:bookworm-slim
+local_base=localhost/orderflow-debian-base:bookworm
 base_args=()
 if [ "$refresh_base" = false ] && "$engine" image inspect "$pinned" >/dev/null 2>&1; then
   echo "base: $pinned (cached)"
-elif "$engine" pull -q "$pinned" >/dev/null 2>&1; then
+elif pull_errors=$("$engine" pull -q --platform "$platform" "$pinned" 2>&1 >/dev/null); then
   echo "base: $pinned (pulled)"
 else
+  # Shown, not swallowed: a wrong digest or a registry refusing would otherwise pass for "offline".
+  echo "base: pulling $pinned failed: $pull_errors" >&2
   if [ "$refresh_base" = true ] || ! "$engine" image inspect "$local_base" >/dev/null 2>&1; then
-    echo "base: no registry provides $pinned; making $local_base with debootstrap"
+    echo "base: making $local_base with debootstrap instead"
     command -v debootstrap >/dev/null || { echo "debootstrap is missing (apt-get install debootstrap)" >&2; exit 1; }
     rootfs=$(mktemp -d)
     trap 'rm -rf "$rootfs"' EXIT
@@ -75,9 +81,6 @@ else
   base_args=(--build-arg "DEBIAN_IMAGE=$local_base")
 fi
 
-# linux/amd64 everywhere: assemble-rootfs.sh copies the amd64 JRE and DynamoDB Local's native library is gathered
-# for amd64, so Docker on Apple Silicon must not build arm64 (it emulates amd64 instead; on amd64 hosts a no-op).
-platform=linux/amd64
 build=("$engine" build --platform "$platform")
 if [ "$engine" = podman ]; then
   # apt inside the JRE build needs the network; podman's default network namespace for builds may have none.
