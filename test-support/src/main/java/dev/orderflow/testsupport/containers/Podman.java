@@ -54,6 +54,13 @@ public final class Podman implements AutoCloseable {
 
     /** Empty when podman can run here; otherwise why not, for a test's skip message. */
     public static Optional<String> unavailableReason() {
+        String os = System.getProperty("os.name");
+        if (!os.startsWith("Linux")) {
+            // podman machine runs containers in a VM: their processes, /proc entries and published ports are not
+            // this host's, and the tests read all three.
+            return Optional.of("the container tests need Linux, where podman's containers are host processes; this is "
+                    + os);
+        }
         try {
             Process process = new ProcessBuilder("podman", "--version").redirectErrorStream(true).start();
             if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0) {
