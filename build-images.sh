@@ -8,7 +8,8 @@
 #   ./build-images.sh --refresh-base  takes a new Debian base and JRE (security updates) instead of the cached ones
 #   ./build-images.sh --tag 1.2.0     another tag
 #
-# Environment: CONTAINER_ENGINE=docker|podman to choose; CONTAINERS_CONF (podman) defaults to containers/containers.conf.
+# Environment: CONTAINER_ENGINE=docker|podman to choose; CONTAINERS_CONF (podman) defaults to what
+# containers/podman-conf.sh prints (containers/containers.conf where this host needs it).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -35,8 +36,9 @@ else
   echo "neither a Docker engine nor podman is available (apt-get install podman runc debootstrap)" >&2
   exit 1
 fi
-if [ "$engine" = podman ]; then
-  export CONTAINERS_CONF=${CONTAINERS_CONF:-$PWD/containers/containers.conf}
+if [ "$engine" = podman ] && [ -z "${CONTAINERS_CONF:-}" ]; then
+  CONTAINERS_CONF=$(containers/podman-conf.sh)
+  [ -z "$CONTAINERS_CONF" ] || export CONTAINERS_CONF
 fi
 echo "building images with $engine"
 

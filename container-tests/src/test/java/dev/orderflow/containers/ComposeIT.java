@@ -92,7 +92,7 @@ class ComposeIT {
         builder.command().addAll(arguments);
         builder.directory(Images.REPOSITORY.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("CONTAINERS_CONF", Images.REPOSITORY.resolve("containers/containers.conf").toString());
+        Podman.containersConf(Images.REPOSITORY).ifPresent(conf -> builder.environment().put("CONTAINERS_CONF", conf));
         builder.environment().putAll(PORTS);
         try {
             Files.createDirectories(Images.LOGS);
