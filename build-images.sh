@@ -96,7 +96,9 @@ echo "built orderflow-jre:$tag"
 
 version=$(sed -n 's:^  <version>\(.*\)</version>$:\1:p' pom.xml | sed -n 1p)
 revision=$(git rev-parse HEAD 2>/dev/null || echo unknown)
-source=${IMAGE_SOURCE:-$(git remote get-url origin 2>/dev/null || echo unknown)}
+# Without user:token@ (a clone URL may carry a credential; the label travels with every pushed image).
+source=${IMAGE_SOURCE:-$(git remote get-url origin 2>/dev/null | sed -E 's#^([a-z][a-z0-9+.-]*://)[^/@]*@#\1#' || true)}
+source=${source:-unknown}
 labels=(--label "org.opencontainers.image.version=$version" --label "org.opencontainers.image.revision=$revision"
         --label "org.opencontainers.image.source=$source" --build-arg "JRE_IMAGE=orderflow-jre:$tag")
 
