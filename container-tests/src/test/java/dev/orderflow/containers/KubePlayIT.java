@@ -50,7 +50,7 @@ class KubePlayIT {
                     matchLabels: {app: %s}
                   template:
                     metadata:
-                      labels: {app: %s}
+                      labels: {app: %s, %s: "%s"}
                     spec:
                       securityContext: {runAsUser: 10001, runAsGroup: 10001, runAsNonRoot: true}
                       containers:
@@ -63,7 +63,8 @@ class KubePlayIT {
                           ports: [{containerPort: 8000}]
                           volumeMounts: [{name: tmp, mountPath: /tmp}]
                       volumes: [{name: tmp, emptyDir: {}}]
-                """.formatted(name, name, name, Images.DYNAMODB_LOCAL));
+                """.formatted(name, name, name, podman.ownerLabel().getKey(), podman.ownerLabel().getValue(),
+                Images.DYNAMODB_LOCAL));
 
         List<String> started = podman.kubePlay(manifest, network);
         String address = podman.inspect(started.get(0), "{{(index .NetworkSettings.Networks \"" + network
