@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The images under {@code podman kube play}, the way the Helm chart's tests will run its rendered manifests: a
+ * The images under {@code podman kube play}, as chart-tests' ChartRunsIT runs the chart's rendered manifests: a
  * Deployment's securityContext is what holds the container to its user and read-only root there, and /tmp must be
  * a volume (DynamoDB Local answers 500 to every call when it cannot write there).
  */
