@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # container-tests build and run the images with podman (runc: crun refuses this VM's hybrid cgroups), make the Debian
 # base with debootstrap where no registry is reachable, and run docker-compose.yml with podman-compose. The podman
-# settings live in containers/containers.conf (CONTAINERS_CONF), not in /etc.
+# settings live in containers/containers.conf (CONTAINERS_CONF where containers/podman-conf.sh says so), not in /etc.
 set -euo pipefail
 # runc named with podman, so that apt does not pick crun for podman's "crun | runc"; netavark and aardvark-dns give
 # user networks with DNS by container name; iptables publishes ports.

@@ -23,7 +23,7 @@ final class ChartImages {
 
     private static final Path HELM_TEST_IMAGE_CONTEXT = Path.of("src", "test", "helm-test-image");
     /** build-images.sh makes this base with debootstrap when no registry provides the pinned one. */
-    private static final String DEBOOTSTRAP_BASE = "localhost/debian:bookworm-slim";
+    private static final String DEBOOTSTRAP_BASE = "localhost/orderflow-debian-base:bookworm";
     private static final Duration HELM_TEST_IMAGE_BUILD = Duration.ofMinutes(10);
 
     private ChartImages() {

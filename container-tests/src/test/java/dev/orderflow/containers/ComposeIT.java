@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.orderflow.testsupport.FreePorts;
 import dev.orderflow.testsupport.containers.Podman;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,13 +18,18 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** docker-compose.yml run for real with podman-compose, under a project name and on host ports of its own. */
+/**
+ * docker-compose.yml run for real with podman-compose, under a project name and on host ports of its own. An override
+ * file gives its containers and network this JVM's owner label, so that a later run removes them should this JVM be
+ * killed before {@code down}.
+ */
 class ComposeIT {
 
     private static final Duration COMPOSE_TIMEOUT = Duration.ofMinutes(3);
 
     private static Podman podman;
     private static String project;
+    private static Path ownerLabels;
     private static final Map<String, String> PORTS = new LinkedHashMap<>();
 
     @BeforeAll
@@ -35,6 +41,7 @@ class ComposeIT {
         }
         Assumptions.assumeTrue(installed, "compose test skipped: podman-compose is not installed");
         project = podman.uniqueName("compose").replace('-', '_');
+        ownerLabels = writeOwnerLabels();
         for (String port : List.of("GATEWAY_PORT", "GATEWAY_MANAGEMENT_PORT", "PROCESSOR_PORT",
                 "PROCESSOR_MANAGEMENT_PORT", "DYNAMODB_PORT")) {
             PORTS.put(port, Integer.toString(FreePorts.next()));
@@ -43,13 +50,23 @@ class ComposeIT {
     }
 
     @AfterAll
-    static void down() {
-        if (project != null) {
-            compose(List.of("-p", project, "down"), COMPOSE_TIMEOUT);
-            podman.run("network", "rm", "--force", project + "_default");
-        }
-        if (podman != null) {
-            podman.close();
+    static void down() throws IOException {
+        try {
+            if (project != null) {
+                compose(List.of("-p", project, "down"), COMPOSE_TIMEOUT);
+                // podman-compose 1.0 leaves the network behind; 1.3 and later remove it with the project
+                String network = project + "_default";
+                if (!podman.run("network", "ls", "--quiet", "--filter", "name=^" + network + "$").isBlank()) {
+                    podman.run("network", "rm", "--force", network);
+                }
+            }
+        } finally {
+            if (podman != null) {
+                podman.close();
+            }
+            if (ownerLabels != null) {
+                Files.deleteIfExists(ownerLabels);
+            }
         }
     }
 
@@ -80,6 +97,23 @@ class ComposeIT {
         }
     }
 
+    private static Path writeOwnerLabels() {
+        Map.Entry<String, String> owner = podman.ownerLabel();
+        String labels = "{labels: {%s: \"%s\"}}".formatted(owner.getKey(), owner.getValue());
+        StringBuilder override = new StringBuilder("services:\n");
+        for (String service : List.of("dynamodb-local", "create-tables", "order-processor", "order-gateway")) {
+            override.append("  ").append(service).append(": ").append(labels).append('\n');
+        }
+        override.append("networks:\n  default: ").append(labels).append('\n');
+        try {
+            Files.createDirectories(Images.LOGS);
+            Path file = Files.createTempFile(Images.LOGS.toAbsolutePath(), "compose-owner", ".yml");
+            return Files.writeString(file, override);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static int port(String name) {
         return Integer.parseInt(PORTS.get(name));
     }
@@ -89,10 +123,13 @@ class ComposeIT {
         ProcessBuilder builder = new ProcessBuilder();
         builder.command().addAll(List.of("podman-compose", "-f", Images.REPOSITORY.resolve("docker-compose.yml")
                 .toString()));
+        if (ownerLabels != null) {
+            builder.command().addAll(List.of("-f", ownerLabels.toString()));
+        }
         builder.command().addAll(arguments);
         builder.directory(Images.REPOSITORY.toFile()).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-        builder.environment().put("CONTAINERS_CONF", Images.REPOSITORY.resolve("containers/containers.conf").toString());
+        Podman.containersConf(Images.REPOSITORY).ifPresent(conf -> builder.environment().put("CONTAINERS_CONF", conf));
         builder.environment().putAll(PORTS);
         try {
             Files.createDirectories(Images.LOGS);

@@ -68,6 +68,8 @@ final class ContainerSystem {
     private ContainerSpec withAws(ContainerSpec spec) {
         return spec.network(network).hardened()
                 .env("DYNAMODB_ENDPOINT", "http://" + dynamoDb + ":" + DYNAMODB_PORT)
+                // budgets and queue waits sized for DynamoDB Local, as compose and the local run set them (ADR 0019)
+                .env("SPRING_PROFILES_ACTIVE", "dynamodb-local")
                 .env("AWS_REGION", "us-east-1")
                 .env("AWS_ACCESS_KEY_ID", "local")
                 .env("AWS_SECRET_ACCESS_KEY", "local");

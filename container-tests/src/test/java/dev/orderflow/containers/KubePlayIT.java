@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * The images under {@code podman kube play}, the way the Helm chart's tests will run its rendered manifests: a
+ * The images under {@code podman kube play}, as chart-tests' ChartRunsIT runs the chart's rendered manifests: a
  * Deployment's securityContext is what holds the container to its user and read-only root there, and /tmp must be
  * a volume (DynamoDB Local answers 500 to every call when it cannot write there).
  */
@@ -50,7 +50,7 @@ class KubePlayIT {
                     matchLabels: {app: %s}
                   template:
                     metadata:
-                      labels: {app: %s}
+                      labels: {app: %s, %s: "%s"}
                     spec:
                       securityContext: {runAsUser: 10001, runAsGroup: 10001, runAsNonRoot: true}
                       containers:
@@ -63,7 +63,8 @@ class KubePlayIT {
                           ports: [{containerPort: 8000}]
                           volumeMounts: [{name: tmp, mountPath: /tmp}]
                       volumes: [{name: tmp, emptyDir: {}}]
-                """.formatted(name, name, name, Images.DYNAMODB_LOCAL));
+                """.formatted(name, name, name, podman.ownerLabel().getKey(), podman.ownerLabel().getValue(),
+                Images.DYNAMODB_LOCAL));
 
         List<String> started = podman.kubePlay(manifest, network);
         String address = podman.inspect(started.get(0), "{{(index .NetworkSettings.Networks \"" + network

@@ -63,6 +63,7 @@ public final class StartupComparison {
                 .hardened().publish(managementPort)
                 .env("DYNAMODB_ENDPOINT", "http://" + system.dynamoDb + ":" + ContainerSystem.DYNAMODB_PORT)
                 .env("AWS_ACCESS_KEY_ID", "local").env("AWS_SECRET_ACCESS_KEY", "local")
+                .env("SPRING_PROFILES_ACTIVE", "dynamodb-local")
                 .env("ORDER_PROCESSOR_URL", "http://" + system.processor + ":" + ContainerSystem.PROCESSOR_PORT);
         if (!cds) {
             spec.entrypoint(WITHOUT_CDS);

@@ -168,6 +168,14 @@ final class DocShell implements AutoCloseable {
     }
 
     private void startInBackground(String command, String readyLine, List<Integer> ports) {
+        if (!onPath("setsid")) {
+            // util-linux's setsid (Linux) gives the run a process group that Ctrl-C can stop as a whole.
+            String reason = "`" + command + "` needs setsid (util-linux), which is not installed here";
+            if ("true".equals(System.getenv("CI"))) {
+                fail(reason + " (CI=true: .ci/setup must install it)");
+            }
+            abort(reason);
+        }
         for (int port : ports) {
             try (ServerSocket socket = new ServerSocket(port)) {
                 socket.setReuseAddress(true);

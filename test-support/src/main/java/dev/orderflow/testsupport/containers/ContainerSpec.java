@@ -23,7 +23,6 @@ public final class ContainerSpec {
     private final List<String> arguments = new ArrayList<>();
     private String network;
     private String entrypoint;
-    private String memory;
     private boolean hardened;
 
     private ContainerSpec(String image, String role) {
@@ -62,11 +61,6 @@ public final class ContainerSpec {
         return this;
     }
 
-    public ContainerSpec memory(String limit) {
-        this.memory = limit;
-        return this;
-    }
-
     public ContainerSpec args(String... values) {
         arguments.addAll(List.of(values));
         return this;
@@ -74,10 +68,6 @@ public final class ContainerSpec {
 
     String role() {
         return role;
-    }
-
-    String network() {
-        return network;
     }
 
     List<String> runOptions() {
@@ -92,9 +82,6 @@ public final class ContainerSpec {
         }
         if (entrypoint != null) {
             options.addAll(List.of("--entrypoint", entrypoint));
-        }
-        if (memory != null) {
-            options.addAll(List.of("--memory", memory));
         }
         options.add(image);
         options.addAll(arguments);

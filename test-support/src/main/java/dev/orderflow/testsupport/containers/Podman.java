@@ -19,14 +19,14 @@ import java.util.concurrent.TimeUnit;
  * and {@code podman kube play} manifests. All are removed by {@link #close()} or by a shutdown hook when the JVM is
  * stopped; containers and networks that a JVM killed outright left behind are removed by the next instance on this
  * machine (only those whose owner process is gone). Parallel runs never see each other's names. Every call uses the
- * repository's containers.conf.
+ * repository's containers.conf where {@code containers/podman-conf.sh} says this host needs it.
  */
 public final class Podman implements AutoCloseable {
 
     static final String OWNER_LABEL = "dev.orderflow.test.owner";
     private static final Duration COMMAND_TIMEOUT = Duration.ofMinutes(2);
 
-    private final Path containersConf;
+    private final Optional<String> containersConf;
     private final Path logDirectory;
     private final String runId;
     private final List<String> containers = new ArrayList<>();
@@ -35,7 +35,7 @@ public final class Podman implements AutoCloseable {
     private final Thread shutdownHook = new Thread(this::removeAll, "podman-cleanup");
     private int sequence;
 
-    private Podman(Path containersConf, Path logDirectory) {
+    private Podman(Optional<String> containersConf, Path logDirectory) {
         this.containersConf = containersConf;
         this.logDirectory = logDirectory;
         this.runId = ProcessHandle.current().pid() + "-"
@@ -45,15 +45,49 @@ public final class Podman implements AutoCloseable {
     }
 
     /**
-     * @param repository the repository's root, whose containers/containers.conf configures podman
+     * @param repository the repository's root, whose containers/containers.conf configures podman where needed
      * @param logDirectory where each container's log is written when it is removed
      */
     public static Podman start(Path repository, Path logDirectory) {
-        return new Podman(repository.resolve("containers/containers.conf").toAbsolutePath(), logDirectory);
+        return new Podman(containersConf(repository), logDirectory);
+    }
+
+    /**
+     * The {@code CONTAINERS_CONF} podman needs on this host: the caller's own if set, else what
+     * {@code containers/podman-conf.sh} prints (the repository's file on hybrid-cgroup hosts with runc, nothing where
+     * it would force runc on a host that has crun only).
+     */
+    public static Optional<String> containersConf(Path repository) {
+        String own = System.getenv("CONTAINERS_CONF");
+        if (own != null && !own.isEmpty()) {
+            return Optional.of(own);
+        }
+        Path script = repository.resolve("containers/podman-conf.sh").toAbsolutePath();
+        try {
+            Process process = new ProcessBuilder(script.toString()).redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
+            String printed = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!process.waitFor(30, TimeUnit.SECONDS) || process.exitValue() != 0) {
+                throw new IllegalStateException(script + " failed");
+            }
+            return printed.isEmpty() ? Optional.empty() : Optional.of(printed);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Empty when podman can run here; otherwise why not, for a test's skip message. */
     public static Optional<String> unavailableReason() {
+        String os = System.getProperty("os.name");
+        if (!os.startsWith("Linux")) {
+            // podman machine runs containers in a VM: their processes, /proc entries and published ports are not
+            // this host's, and the tests read all three.
+            return Optional.of("the container tests need Linux, where podman's containers are host processes; this is "
+                    + os);
+        }
         try {
             Process process = new ProcessBuilder("podman", "--version").redirectErrorStream(true).start();
             if (process.waitFor(30, TimeUnit.SECONDS) && process.exitValue() == 0) {
@@ -294,7 +328,7 @@ public final class Podman implements AutoCloseable {
         command.add("podman");
         command.addAll(List.of(arguments));
         ProcessBuilder builder = new ProcessBuilder(command);
-        builder.environment().put("CONTAINERS_CONF", containersConf.toString());
+        containersConf.ifPresent(conf -> builder.environment().put("CONTAINERS_CONF", conf));
         builder.redirectErrorStream(withErrors);
         try {
             Path output = Files.createTempFile("podman", ".out");
