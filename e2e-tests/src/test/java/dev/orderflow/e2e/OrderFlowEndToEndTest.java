@@ -202,6 +202,8 @@ abstract class OrderFlowEndToEndTest {
         assertThat(metrics)
                 .contains("orderflow_orders_total{application=\"order-gateway\"")
                 .contains("orderflow_admission_limit{application=\"order-gateway\"")
+                .contains("orderflow_orders_background_creates{application=\"order-gateway\"")
+                .contains("orderflow_orders_background_creates_abandoned_total{application=\"order-gateway\"")
                 .contains("orderflow_dynamodb_operation_seconds_count{application=\"order-gateway\"")
                 .contains("http_server_requests_seconds_count{application=\"order-gateway\"");
         assertThat(metrics.lines()).as("the state of the DynamoDB circuit breaker (ADR 0012)")

@@ -20,6 +20,8 @@ import dev.orderflow.shared.OrderId;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import reactor.core.publisher.Mono;
 import reactor.util.retry.Retry;
 
@@ -48,6 +50,8 @@ public class PlaceOrderService implements PlaceOrderUseCase {
     private final StockReservations reservations;
     private final PendingOrderPolicy policy;
     private final Clock clock;
+    private final AtomicInteger backgroundCreates = new AtomicInteger();
+    private final AtomicLong abandonedCreates = new AtomicLong();
 
     /**
      * @param policy its maximum age bounds how long a create whose outcome stayed unknown is tried again: an order
@@ -108,14 +112,28 @@ public class PlaceOrderService implements PlaceOrderUseCase {
      * client's GET then answers 404, and a retry with the same Idempotency-Key is safe.
      */
     private void keepCreating(Order requested) {
+        backgroundCreates.incrementAndGet();
         orders.create(requested)
                 .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_PAUSE).maxBackoff(Duration.ofSeconds(30))
                         .filter(PlaceOrderService::isStoreFailure))
                 .timeout(policy.maximumAge())
-                .subscribe(created -> { }, givenUp -> LOG.log(System.Logger.Level.WARNING,
-                        "order {0} was answered 202 but could not be created within {1}: its client's GET answers 404 "
-                                + "and a retry with the same Idempotency-Key places it ({2})",
-                        requested.orderId(), policy.maximumAge(), givenUp.toString()));
+                .doFinally(signal -> backgroundCreates.decrementAndGet())
+                .subscribe(created -> { }, givenUp -> {
+                    abandonedCreates.incrementAndGet();
+                    LOG.log(System.Logger.Level.WARNING, "order {0} was answered 202 but could not be created within "
+                                    + "{1}: its client's GET answers 404 and a retry with the same Idempotency-Key "
+                                    + "places it ({2})", requested.orderId(), policy.maximumAge(), givenUp.toString());
+                });
+    }
+
+    /** Creates still being tried in the background for orders answered {@code 202}: published as a gauge. */
+    public int backgroundCreates() {
+        return backgroundCreates.get();
+    }
+
+    /** Background creates that gave up: each is a {@code 202} whose order does not exist. Published as a counter. */
+    public long abandonedCreates() {
+        return abandonedCreates.get();
     }
 
     private Mono<PlaceOrderResult> afterCreate(boolean created, Order requested) {

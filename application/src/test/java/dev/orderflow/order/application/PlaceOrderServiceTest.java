@@ -22,6 +22,7 @@ import dev.orderflow.testing.FaultableStockReservations.Fault;
 import dev.orderflow.testing.InMemoryOrderRepository;
 import dev.orderflow.testing.OrderFlowFixture;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -197,6 +198,25 @@ class PlaceOrderServiceTest {
         assertThat(flow.orders.stored(accepted.order().orderId()))
                 .as("created in the background as soon as the store answers").isEqualTo(accepted.order());
         assertThat(statusAfterRecovery(accepted)).isEqualTo(OrderStatus.CONFIRMED);
+    }
+
+    @Test
+    void givenTheStoreStillFailsAfterTheAnswer_whenItAnswersAgain_thenTheBackgroundCreateIsCountedUntilItLands()
+            throws InterruptedException {
+        flow.orders.failNextCalls(InMemoryOrderRepository.Fault.FAIL_BEFORE_WRITING,
+                InMemoryOrderRepository.Fault.FAIL_BEFORE_WRITING, InMemoryOrderRepository.Fault.FAIL_BEFORE_WRITING);
+
+        Accepted accepted = accepted(place(WIDGET, 1, null));
+
+        assertThat(flow.orders.stored(accepted.order().orderId())).as("its first background create failed").isNull();
+        assertThat(flow.placeOrder.backgroundCreates()).isEqualTo(1);
+        Instant deadline = Instant.now().plusSeconds(30);
+        while (flow.placeOrder.backgroundCreates() > 0 && Instant.now().isBefore(deadline)) {
+            Thread.sleep(20);
+        }
+        assertThat(flow.placeOrder.backgroundCreates()).as("the retry after its first pause landed").isZero();
+        assertThat(flow.orders.stored(accepted.order().orderId())).isEqualTo(accepted.order());
+        assertThat(flow.placeOrder.abandonedCreates()).isZero();
     }
 
     @Test

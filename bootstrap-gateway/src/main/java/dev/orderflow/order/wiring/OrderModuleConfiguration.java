@@ -19,6 +19,8 @@ import dev.orderflow.platform.web.AdmissionProperties;
 import dev.orderflow.platform.web.HealthController;
 import dev.orderflow.platform.web.ProblemWriter;
 import dev.orderflow.platform.web.WebErrorConfiguration;
+import io.micrometer.core.instrument.FunctionCounter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Clock;
 import java.util.List;
@@ -51,8 +53,16 @@ public class OrderModuleConfiguration {
 
     @Bean
     PlaceOrderService placeOrderService(OrderRepository orders, StockReservations reservations,
-                                        RecoveryProperties recovery, Clock clock) {
-        return new PlaceOrderService(orders, reservations, recovery.policy(), clock);
+                                        RecoveryProperties recovery, Clock clock, MeterRegistry meters) {
+        PlaceOrderService service = new PlaceOrderService(orders, reservations, recovery.policy(), clock);
+        Gauge.builder("orderflow.orders.background.creates", service, PlaceOrderService::backgroundCreates)
+                .description("Orders answered 202 whose create is still being tried in the background")
+                .register(meters);
+        FunctionCounter.builder("orderflow.orders.background.creates.abandoned", service,
+                        PlaceOrderService::abandonedCreates)
+                .description("Orders answered 202 whose background create gave up: they do not exist")
+                .register(meters);
+        return service;
     }
 
     @Bean

@@ -20,9 +20,9 @@ class DynamoDbClientsTest {
     private static final Duration PRODUCTION_ATTEMPT = Duration.ofMillis(700);
 
     @Test
-    void connectingAndWaitingForAPooledConnectionGiveUpInsideTheAttempt() {
-        assertThat(DynamoDbClients.connectTimeout(PRODUCTION_ATTEMPT)).isEqualTo(Duration.ofMillis(210));
-        assertThat(DynamoDbClients.acquisitionTimeout(PRODUCTION_ATTEMPT)).isEqualTo(Duration.ofMillis(350));
+    void connectingGivesUpInsideTheAttemptAndBeforeTheAcquisition() {
+        assertThat(DynamoDbClients.connectTimeout(PRODUCTION_ATTEMPT)).isEqualTo(Duration.ofMillis(350));
+        assertThat(DynamoDbClients.acquisitionTimeout(PRODUCTION_ATTEMPT)).isEqualTo(Duration.ofMillis(700));
         assertThat(DynamoDbClients.connectTimeout(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(1));
         assertThat(DynamoDbClients.acquisitionTimeout(Duration.ofSeconds(5))).isEqualTo(Duration.ofSeconds(2));
     }
