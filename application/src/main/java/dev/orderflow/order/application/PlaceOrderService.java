@@ -45,6 +45,11 @@ public class PlaceOrderService implements PlaceOrderUseCase {
 
     /** The first pause before a create whose outcome stayed unknown is tried again in the background. */
     private static final Duration FIRST_PAUSE = Duration.ofSeconds(1);
+    /**
+     * Short: until the create lands, the client's GET answers 404 for an order it was told is stored. A try while the
+     * store is known down costs nothing (the breaker refuses it without a call), so trying often is cheap.
+     */
+    private static final Duration LONGEST_PAUSE = Duration.ofSeconds(5);
 
     private final OrderRepository orders;
     private final StockReservations reservations;
@@ -114,7 +119,7 @@ public class PlaceOrderService implements PlaceOrderUseCase {
     private void keepCreating(Order requested) {
         backgroundCreates.incrementAndGet();
         orders.create(requested)
-                .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_PAUSE).maxBackoff(Duration.ofSeconds(30))
+                .retryWhen(Retry.backoff(Long.MAX_VALUE, FIRST_PAUSE).maxBackoff(LONGEST_PAUSE)
                         .filter(PlaceOrderService::isStoreFailure))
                 .timeout(policy.maximumAge())
                 .doFinally(signal -> backgroundCreates.decrementAndGet())
