@@ -30,11 +30,11 @@ final class Invariants {
                                List<Outcome> outcomes, Duration allowedToSettle) {
         // Settled: nothing pending, and every order answered 202 exists: one whose create outcome stayed unknown is
         // created in the background once the store answers again, and then decided like any other.
-        List<String> accepted = outcomes.stream().filter(outcome -> outcome.status() == 202)
+        List<String> toldStored = outcomes.stream().filter(outcome -> outcome.status() == 202)
                 .map(outcome -> json(outcome.body()).get("order_id").asText()).toList();
         await().atMost(allowedToSettle).pollInterval(Duration.ofMillis(500))
                 .until(() -> !tables.orderStatuses(product).containsKey("pending")
-                        && tables.orderStatusesById(product).keySet().containsAll(accepted));
+                        && tables.orderStatusesById(product).keySet().containsAll(toldStored));
         Map<String, Long> stored = tables.orderStatuses(product);
         long confirmed = stored.getOrDefault("confirmed", 0L);
         long stock = inventory.get("/inventory/" + product).json().get("stock").asLong();
