@@ -32,7 +32,7 @@ resource "aws_cloudwatch_metric_alarm" "target_5xx" {
 
 resource "aws_cloudwatch_metric_alarm" "unhealthy_hosts" {
   alarm_name          = "${var.name_prefix}-gateway-unhealthy-targets"
-  alarm_description   = "A gateway task fails the ALB's readiness check (/readyz)."
+  alarm_description   = "A gateway task fails the ALB's health check (/livez, ADR 0040)."
   namespace           = "AWS/ApplicationELB"
   metric_name         = "UnHealthyHostCount"
   dimensions          = { LoadBalancer = var.load_balancer_arn_suffix, TargetGroup = var.target_group_arn_suffix }

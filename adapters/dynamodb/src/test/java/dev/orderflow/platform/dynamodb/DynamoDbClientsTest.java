@@ -3,14 +3,9 @@ package dev.orderflow.platform.dynamodb;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
+import dev.orderflow.testsupport.BlackHole;
 import java.net.URI;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.services.dynamodb.model.DescribeTableRequest;
 
@@ -28,45 +23,21 @@ class DynamoDbClientsTest {
     }
 
     /**
-     * An endpoint that takes no connection: a listening socket whose accept queue is full, so the kernel drops further
-     * SYNs, as a black-holed address does. The connect times out before the acquisition and the attempt do, so the
-     * failure reads as refused (nothing sent, an outage for the breaker) rather than as an attempt timeout ("maybe
-     * applied, slow"). With a 5 s attempt (1 s connect, 2 s acquisition), so that a cold client's first call on a
-     * loaded machine still has the margins; the production figures keep the same order (test above).
+     * An endpoint that takes no connection (a {@link BlackHole}). The connect times out before the acquisition and the
+     * attempt do, so the failure reads as refused (nothing sent, an outage for the breaker) rather than as an attempt
+     * timeout ("maybe applied, slow"). With a 5 s attempt (1 s connect, 2 s acquisition), so that a cold client's first
+     * call on a loaded machine still has the margins; the production figures keep the same order (test above).
      */
     @Test
-    void anEndpointThatTakesNoConnectionIsRefusedNotSlow() throws Exception {
-        InetAddress loopback = InetAddress.getLoopbackAddress();
-        List<Socket> queued = new ArrayList<>();
-        try (ServerSocket full = new ServerSocket(0, 1, loopback);
+    void anEndpointThatTakesNoConnectionIsRefusedNotSlow() {
+        try (BlackHole blackHole = BlackHole.open();
              DynamoDbTestClients clients = DynamoDbTestClients.at(
-                     URI.create("http://127.0.0.1:" + full.getLocalPort()), Duration.ofSeconds(5))) {
-            fillAcceptQueue(full, queued);
-
+                     URI.create("http://127.0.0.1:" + blackHole.port()), Duration.ofSeconds(5))) {
             Throwable failure = catchThrowable(() -> clients.client()
                     .describeTable(DescribeTableRequest.builder().tableName("orders").build()).join());
 
             assertThat(DynamoDbAttempt.of(failure)).as("%s", failure).isEqualTo(DynamoDbAttempt.REFUSED);
             assertThat(DynamoDbAttempt.of(failure).outage()).isTrue();
-        } finally {
-            for (Socket socket : queued) {
-                socket.close();
-            }
         }
-    }
-
-    /** Connects without accepting until a connect no longer completes: the queue is then full. */
-    private static void fillAcceptQueue(ServerSocket server, List<Socket> queued) throws Exception {
-        while (queued.size() < 64) {
-            Socket socket = new Socket();
-            try {
-                socket.connect(new InetSocketAddress(server.getInetAddress(), server.getLocalPort()), 200);
-                queued.add(socket);
-            } catch (java.net.SocketTimeoutException full) {
-                socket.close();
-                return;
-            }
-        }
-        throw new AssertionError("the accept queue never filled: no black hole to test against");
     }
 }

@@ -10,16 +10,8 @@ import dev.orderflow.shared.CustomerId;
 import dev.orderflow.shared.OrderId;
 import dev.orderflow.shared.ProductId;
 import dev.orderflow.shared.Quantity;
+import dev.orderflow.testsupport.BlackHole;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerRegistry;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
-import java.net.Socket;
-import java.net.SocketTimeoutException;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -28,19 +20,16 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * A processor that takes no connection (a black-holed address, a dead node): a listening socket whose accept queue is
- * full, so the kernel drops the gateway's SYNs. The wired client gives up connecting inside the attempt, so the
- * failure reads as unreachable, an outage the breaker records; with Reactor Netty's 30 s default connect it would
- * read as an attempt timeout, which the breaker ignores as load.
+ * A processor that takes no connection (a black-holed address, a dead node: a {@link BlackHole}). The wired client
+ * gives up connecting inside the attempt, so the failure reads as unreachable, an outage the breaker records; with
+ * Reactor Netty's 30 s default connect it would read as an attempt timeout, which the breaker ignores as load.
  */
 @SpringBootTest(classes = dev.orderflow.GatewayApplication.class,
         properties = {"orderflow.dynamodb.create-tables=true", "orderflow.recovery.enabled=false",
             "server.port=0", "management.server.port=0"})
 class ProcessorConnectTimeoutTest extends DynamoDbLocalSpringTest {
 
-    /** Connections the kernel queued for the black hole, held open so that the queue stays full. */
-    private static final List<Socket> QUEUED = new ArrayList<>();
-    private static final ServerSocket BLACK_HOLE = fullListeningSocket();
+    private static final BlackHole BLACK_HOLE = BlackHole.open();
 
     @Autowired
     private StockReservations reservations;
@@ -50,14 +39,11 @@ class ProcessorConnectTimeoutTest extends DynamoDbLocalSpringTest {
 
     @DynamicPropertySource
     static void processorUrl(DynamicPropertyRegistry registry) {
-        registry.add("orderflow.inventory.processor-url", () -> "http://127.0.0.1:" + BLACK_HOLE.getLocalPort());
+        registry.add("orderflow.inventory.processor-url", () -> "http://127.0.0.1:" + BLACK_HOLE.port());
     }
 
     @AfterAll
-    static void close() throws IOException {
-        for (Socket socket : QUEUED) {
-            socket.close();
-        }
+    static void close() {
         BLACK_HOLE.close();
     }
 
@@ -74,24 +60,5 @@ class ProcessorConnectTimeoutTest extends DynamoDbLocalSpringTest {
         // warm and must be recorded.
         assertThat(breaker.getMetrics().getNumberOfFailedCalls()).as("attempts the breaker recorded as outages")
                 .isPositive();
-    }
-
-    private static ServerSocket fullListeningSocket() {
-        try {
-            ServerSocket server = new ServerSocket(0, 1, InetAddress.getLoopbackAddress());
-            while (QUEUED.size() < 64) {
-                Socket socket = new Socket();
-                try {
-                    socket.connect(new InetSocketAddress(server.getInetAddress(), server.getLocalPort()), 200);
-                    QUEUED.add(socket);
-                } catch (SocketTimeoutException full) {
-                    socket.close();
-                    return server;
-                }
-            }
-            throw new IllegalStateException("the accept queue never filled: no black hole to test against");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }
