@@ -9,11 +9,14 @@ import org.junit.jupiter.api.Test;
 /** What the public ALB lets the internet reach: the API, never the health probes the services serve beside it. */
 class LoadBalancerTest {
 
-    private static final TerraformTree.Module ECS_SERVICE = TerraformTree.infrastructure().module("modules/ecs-service");
+    /** Read per test, not in a static initializer: without the npm tools that would error instead of skipping. */
+    private static TerraformTree.Module ecsService() {
+        return TerraformTree.infrastructure().module("modules/ecs-service");
+    }
 
     @Test
     void theProbesOnTheApplicationPortAnswerAFixed404ThroughTheListener() {
-        JsonNode rule = ECS_SERVICE.resource("aws_lb_listener_rule", "hide_probes");
+        JsonNode rule = ecsService().resource("aws_lb_listener_rule", "hide_probes");
 
         assertThat(rule.get("count").asText()).isEqualTo("${local.public ? 1 : 0}");
         assertThat(rule.get("listener_arn").asText())
@@ -28,18 +31,18 @@ class LoadBalancerTest {
     /** Only the HTTPS listener forwards when there is one; the HTTP one then redirects everything to it. */
     @Test
     void theRuleSitsOnTheListenerThatForwards() {
-        JsonNode http = ECS_SERVICE.resource("aws_lb_listener", "http");
+        JsonNode http = ecsService().resource("aws_lb_listener", "http");
 
         assertThat(http.at("/default_action/0/type").asText()).isEqualTo("${local.https ? \"redirect\" : \"forward\"}");
-        assertThat(ECS_SERVICE.resource("aws_lb_listener", "https").at("/default_action/0/type").asText())
+        assertThat(ecsService().resource("aws_lb_listener", "https").at("/default_action/0/type").asText())
                 .isEqualTo("forward");
     }
 
     @Test
     void everyPathTheServicesServeOnTheTrafficPortForProbesIsHidden() {
-        List<String> hidden = PolicyStatements.literals(ECS_SERVICE.resource("aws_lb_listener_rule", "hide_probes")
+        List<String> hidden = PolicyStatements.literals(ecsService().resource("aws_lb_listener_rule", "hide_probes")
                 .at("/condition/0/path_pattern/0/values"));
-        String validation = ECS_SERVICE.variables.get("load_balancer").at("/validation/0/condition").asText();
+        String validation = ecsService().variables.get("load_balancer").at("/validation/0/condition").asText();
 
         for (String probe : List.of("/livez", "/readyz")) {
             assertThat(validation).contains("\"" + probe + "\"");
