@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.orderflow.chart.RenderedChart.Manifest;
 import dev.orderflow.chart.RunningChart.Workload;
+import dev.orderflow.testsupport.containers.ContainerProcess;
 import dev.orderflow.testsupport.containers.Podman;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -11,7 +12,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -95,25 +95,24 @@ class ChartRunsIT {
     }
 
     @Test
-    void everyContainerRunsAsTheRenderedSecurityContextAndLimitsSay() throws IOException {
+    void everyContainerRunsAsTheRenderedSecurityContextAndLimitsSay() {
         SoftAssertions softly = new SoftAssertions();
         for (Workload workload : running.deployments().values()) {
             Manifest pod = podSpecOf(workload);
             Manifest container = new Manifest(workload.container());
-            Path process = Path.of("/proc", Long.toString(running.pid(workload)));
-            List<String> status = Files.readAllLines(process.resolve("status"));
-            Map<String, String> mounts = mountOptions(Files.readAllLines(process.resolve("mounts")));
+            ContainerProcess process = ContainerProcess.of(running.pid(workload));
+            Map<String, String> mounts = process.mounts();
 
             assertThat(container.listAt("securityContext", "capabilities", "drop")).containsExactly("ALL");
             assertThat(container.at("securityContext", "allowPrivilegeEscalation")).isEqualTo(false);
             assertThat(container.at("securityContext", "readOnlyRootFilesystem")).isEqualTo(true);
             assertThat(pod.at("securityContext", "seccompProfile", "type")).isEqualTo("RuntimeDefault");
-            String user = String.valueOf(pod.at("securityContext", "runAsUser"));
-            String group = String.valueOf(pod.at("securityContext", "runAsGroup"));
-            softly.assertThat(status).as(workload.name()).contains(
-                    "Uid:\t%s\t%s\t%s\t%s".formatted(user, user, user, user),
-                    "Gid:\t%s\t%s\t%s\t%s".formatted(group, group, group, group),
-                    "CapEff:\t0000000000000000", "NoNewPrivs:\t1", "Seccomp:\t2");
+            long user = ((Number) pod.at("securityContext", "runAsUser")).longValue();
+            long group = ((Number) pod.at("securityContext", "runAsGroup")).longValue();
+            softly.assertThat(process.uids()).as("%s UIDs", workload.name()).hasSize(4).containsOnly(user);
+            softly.assertThat(process.gids()).as("%s GIDs", workload.name()).hasSize(4).containsOnly(group);
+            softly.assertThat(process.status()).as(workload.name())
+                    .contains("CapEff:\t0000000000000000", "NoNewPrivs:\t1", "Seccomp:\t2");
             softly.assertThat(mounts.get("/")).as("%s root file system", workload.name()).startsWith("ro,");
             softly.assertThat(mounts.get("/tmp")).as("%s /tmp, the emptyDir", workload.name()).startsWith("rw,");
             softly.assertThat(Long.parseLong(running.inspect(workload, "{{.HostConfig.Memory}}")))
@@ -211,16 +210,6 @@ class ChartRunsIT {
                 .forEach(line -> environment.put(line.substring(0, line.indexOf('=')),
                         line.substring(line.indexOf('=') + 1)));
         return environment;
-    }
-
-    /** Mount point to options, from /proc/<pid>/mounts. */
-    private static Map<String, String> mountOptions(List<String> mounts) {
-        Map<String, String> options = new LinkedHashMap<>();
-        for (String line : mounts) {
-            String[] fields = line.split(" ");
-            options.put(fields[1], fields[3]);
-        }
-        return options;
     }
 
     private static int servicePortNamed(Manifest service, String name) {
